@@ -1,0 +1,39 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'coverage', 'data', 'test-artifacts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', 'bin/*'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  // Import bans that keep the architecture honest (docs/ARCHITECTURE.md).
+  {
+    files: ['src/domain/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['#extract/*', '#verify/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+  },
+  {
+    files: ['src/extract/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['#verify/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+  },
+  {
+    files: ['src/verify/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['#extract/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+  },
+  {
+    files: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['#adapters/*', '#cli/*', '#src/*'] }] },
+  },
+);

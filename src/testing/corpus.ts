@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The shared corpus folder: GONGKAI_CORPUS, or ../shared/corpus beside the project. */
+export const CORPUS_DIR = process.env.GONGKAI_CORPUS ?? resolve(root, '../shared/corpus');
+
+/**
+ * Whether corpus-backed tests can run. A user's clone may lack the corpus (tests are then skipped with a
+ * message); in CI its absence is an error, never a skip.
+ */
+export function corpusAvailable(): boolean {
+  if (existsSync(CORPUS_DIR)) return true;
+  if (process.env.CI) throw new Error(`corpus not found at ${CORPUS_DIR}: CI must have ../shared/corpus`);
+  console.warn(`corpus not found at ${CORPUS_DIR}: corpus tests skipped`);
+  return false;
+}
+
+export function corpusFile(rel: string): string {
+  return resolve(CORPUS_DIR, rel);
+}
+
+export const PROJECT_ROOT = root;
