@@ -3,13 +3,7 @@ import type { TableId } from './table.ts';
 export type Severity = 'error' | 'warning' | 'info';
 
 export type FindingCategory =
-  | 'table-sum'
-  | 'cross-table'
-  | 'narrative'
-  | 'prior-year'
-  | 'completeness'
-  | 'classification'
-  | 'hygiene';
+  'table-sum' | 'cross-table' | 'narrative' | 'prior-year' | 'completeness' | 'classification' | 'hygiene';
 
 export interface Evidence {
   page: number;

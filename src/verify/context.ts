@@ -1,0 +1,114 @@
+import type { DisclosureDocument } from '#domain/document.ts';
+import type { Evidence, LocalizedText } from '#domain/finding.ts';
+import {
+  findCell,
+  TABLE_NAMES,
+  type Cell,
+  type ExtractedTable,
+  type TableId,
+  type TableRow,
+} from '#domain/table.ts';
+import type { CellRef } from './refs.ts';
+
+/** One entry of a classification code table (functional or economic). */
+export interface CodeEntry {
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface CodeTables {
+  functional: ReadonlyMap<string, CodeEntry>;
+  economic: ReadonlyMap<string, CodeEntry>;
+}
+
+/** Everything a rule may look at. Built once per document. */
+export interface EvalContext {
+  doc: DisclosureDocument;
+  prior?: DisclosureDocument;
+  codes?: CodeTables;
+  table(id: TableId): ExtractedTable | undefined;
+}
+
+export function makeContext(
+  doc: DisclosureDocument,
+  prior?: DisclosureDocument,
+  codes?: CodeTables,
+): EvalContext {
+  const byId = new Map(doc.tables.map((t) => [t.id, t] as const));
+  return { doc, prior, codes, table: (id) => byId.get(id) };
+}
+
+/** A referenced position; `cell` is absent when the row is not printed (templates print only rows with data). */
+export interface ResolvedCell {
+  table: ExtractedTable;
+  rowKey: string;
+  row?: TableRow;
+  column: number;
+  cell?: Cell;
+}
+
+export type Resolution = { ok: true; cells: ResolvedCell[] } | { ok: false; reason: LocalizedText };
+
+export function resolve(ctx: EvalContext, ref: CellRef): Resolution {
+  const table = ctx.table(ref.table);
+  if (!table) {
+    const name = TABLE_NAMES[ref.table];
+    return {
+      ok: false,
+      reason: { zh: `文档中未识别到${name.zh}`, en: `${name.en} (${ref.table}) not found in the document` },
+    };
+  }
+  const rows: { key: string; row?: TableRow }[] =
+    ref.rows.kind === 'all'
+      ? table.rows.map((r) => ({ key: r.key, row: r }))
+      : ref.rows.keys.map((k) => ({ key: k, row: table.rows.find((r) => r.key === k) }));
+  const cells: ResolvedCell[] = [];
+  for (const { key, row } of rows) {
+    for (const column of ref.columns) {
+      cells.push({ table, rowKey: key, row, column, cell: row ? findCell(row, column) : undefined });
+    }
+  }
+  return { ok: true, cells };
+}
+
+const TABLE_NUMBER: Record<TableId, string> = {
+  t1: '表1',
+  t2: '表2',
+  t3: '表3',
+  t4: '表4',
+  t5: '表5',
+  t6: '表6',
+  t7: '表7',
+  t8: '表8',
+  t9: '表9',
+};
+
+/** "表2 收入决算表「201 一般公共服务支出」栏1（第6页）" and its English counterpart. */
+export function describeCell(rc: ResolvedCell): LocalizedText {
+  const t = rc.table;
+  const name = TABLE_NAMES[t.id];
+  const rowLabel = rc.row ? rowName(rc.row) : rc.rowKey;
+  const page = rc.cell?.source.page ?? rc.row?.source.page ?? t.source.page;
+  return {
+    zh: `${TABLE_NUMBER[t.id]} ${name.zh}「${rowLabel}」栏${rc.column}（第${page}页）`,
+    en: `${name.en} (${t.id}), row "${rowLabel}", column ${rc.column} (page ${page})`,
+  };
+}
+
+function rowName(row: TableRow): string {
+  const prefix = row.code ?? (row.lineNo !== undefined ? `行${row.lineNo}` : '');
+  return [prefix, row.label].filter(Boolean).join(' ');
+}
+
+export function cellEvidence(rc: ResolvedCell): Evidence {
+  const src = rc.cell?.source ?? rc.row?.source ?? rc.table.source;
+  return {
+    page: src.page,
+    line: src.line,
+    text: src.text,
+    table: rc.table.id,
+    row: rc.rowKey,
+    column: rc.column,
+  };
+}
