@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { AnnotationMode, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { RawDocument, RawPage } from '#domain/raw-document.ts';
+import { toMatrix } from './pdf/geometry.ts';
+import { findGrids } from './pdf/grid.ts';
+import { layoutPage } from './pdf/layout.ts';
+import { collectRulings } from './pdf/rulings.ts';
+import { toTextBoxes } from './pdf/text-boxes.ts';
+import { ReadError } from './read-error.ts';
+
+/** A RawDocument plus what only the PDF reader can tell. */
+export interface PdfDocument extends RawDocument {
+  /** Pages (1-based) without any text layer: scanned images or blank pages. */
+  textlessPages: number[];
+  /** True when no page has a text layer at all (a scan): the caller should say so rather than check. */
+  textless: boolean;
+}
+
+export interface ReadPdfOptions {
+  /** Larger files are refused with code 'too-large'. Default 200 MiB. */
+  maxBytes?: number;
+  /** Documents with more pages are refused with code 'too-large'. Default 2,000. */
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+const DEFAULT_MAX_PAGES = 2000;
+/** The spec lets a PDF header sit after some leading junk; readers look within the first kilobyte. */
+const HEADER_WINDOW = 1024;
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** pdfjs wants directory URLs with a trailing slash; on Node plain file paths are read with fs. */
+const PDFJS_OPTIONS = {
+  cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+  wasmUrl: join(pdfjsRoot, 'wasm') + '/',
+  disableFontFace: true,
+  isEvalSupported: false,
+  useSystemFonts: false,
+  verbosity: VerbosityLevel.ERRORS,
+} as const;
+
+/**
+ * Reads a PDF into pages of positioned lines. Ruled tables come out as one line per grid row with one cell
+ * per grid column (see RawLine.grid); other text as baseline-grouped lines whose cells split at wide gaps.
+ *
+ * Rejects with ReadError: 'empty', 'unsupported' (not a PDF), 'too-large', 'encrypted' (needs a password),
+ * 'corrupt' (pdfjs cannot parse it). A scan without a text layer is not an error: its pages have no lines
+ * and `textless` is set.
+ */
+export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfDocument> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  if (bytes.byteLength === 0) throw new ReadError('empty');
+  if (bytes.byteLength > maxBytes) {
+    throw new ReadError('too-large', `${mib(bytes.byteLength)} MiB, limit ${mib(maxBytes)} MiB`);
+  }
+  if (!hasPdfHeader(bytes)) throw new ReadError('unsupported', 'no %PDF- header');
+
+  // pdfjs transfers (detaches) the buffer it is given; the caller keeps theirs.
+  const task = getDocument({ ...PDFJS_OPTIONS, data: bytes.slice() });
+  try {
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await task.promise;
+    } catch (err) {
+      throw toReadError(err);
+    }
+    if (doc.numPages > maxPages) {
+      throw new ReadError('too-large', `${doc.numPages} pages, limit ${maxPages}`);
+    }
+    const pages: RawPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    const textlessPages = pages.filter((p) => p.lines.length === 0).map((p) => p.number);
+    return {
+      format: 'pdf',
+      pages,
+      textlessPages,
+      textless: pages.length > 0 && textlessPages.length === pages.length,
+    };
+  } finally {
+    await task.destroy();
+  }
+}
+
+async function readPage(doc: PDFDocumentProxy, number: number): Promise<RawPage> {
+  try {
+    const page = await doc.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const view = toMatrix(viewport.transform);
+    if (!view) throw new Error(`page ${number}: unusable viewport transform`);
+    const [content, ops] = await Promise.all([
+      page.getTextContent(),
+      page.getOperatorList({ annotationMode: AnnotationMode.DISABLE }),
+    ]);
+    const boxes = toTextBoxes(content.items, view);
+    // A page without text needs no table structure (and skipping it keeps scans cheap).
+    const grids = boxes.length > 0 ? findGrids(collectRulings(ops, view)) : [];
+    page.cleanup();
+    return {
+      number,
+      width: viewport.width,
+      height: viewport.height,
+      lines: layoutPage(number, boxes, grids),
+    };
+  } catch (err) {
+    throw err instanceof ReadError ? err : toReadError(err, `page ${number}`);
+  }
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, HEADER_WINDOW));
+  return head.includes('%PDF-');
+}
+
+function toReadError(err: unknown, where?: string): ReadError {
+  if (err instanceof ReadError) return err;
+  const name = err instanceof Error ? err.name : '';
+  const message = err instanceof Error ? err.message : String(err);
+  const detail = where ? `${where}: ${message}` : message;
+  if (name === 'PasswordException') return new ReadError('encrypted', detail, { cause: err });
+  return new ReadError('corrupt', detail, { cause: err });
+}
+
+function mib(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1);
+}

@@ -1,0 +1,31 @@
+import { checkDocuments, type CheckInput, type CheckOptions, type DocumentResult } from '#app/check-documents.ts';
+import type { RuleSource } from '#app/ports.ts';
+import { fileReader } from '#adapters/reader.ts';
+import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';
+import type { CodeTables } from '#verify/context.ts';
+import type { Rule } from '#verify/rule.schema.ts';
+
+/** The one place that wires adapters into the use cases. */
+function ruleSource(): RuleSource {
+  const cache = new Map<string, Rule[]>();
+  let codes: CodeTables | undefined;
+  return {
+    rules(set) {
+      let rules = cache.get(set);
+      if (!rules) cache.set(set, (rules = loadRules(set)));
+      return rules;
+    },
+    codes() {
+      return (codes ??= loadCodeTables());
+    },
+  };
+}
+
+export function createApp() {
+  const rules = ruleSource();
+  const deps = { reader: fileReader, rules };
+  return {
+    check: (inputs: CheckInput[], options?: CheckOptions): Promise<DocumentResult[]> =>
+      checkDocuments(inputs, deps, options),
+  };
+}

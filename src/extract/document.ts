@@ -1,0 +1,19 @@
+import type { DisclosureDocument } from '#domain/document.ts';
+import type { RawDocument } from '#domain/raw-document.ts';
+import { extractClaims } from './claims/index.ts';
+import { detectIdentity } from './identity.ts';
+import { extractTables } from './tables/index.ts';
+
+/** Everything extraction knows about one document: identity, the standard tables and the narrative claims. */
+export function extractDocument(raw: RawDocument, path: string): DisclosureDocument {
+  const identity = detectIdentity(raw);
+  return {
+    path,
+    format: raw.format,
+    ...identity,
+    pageCount: raw.pages.length,
+    lines: raw.pages.flatMap((p) => p.lines),
+    tables: extractTables(raw).tables,
+    claims: extractClaims(raw),
+  };
+}

@@ -1,0 +1,53 @@
+import type { DocumentKind } from '#domain/document.ts';
+import type { RawDocument } from '#domain/raw-document.ts';
+import { compact } from './normalize.ts';
+
+export interface Identity {
+  kind: DocumentKind;
+  org?: string;
+  fiscalYear?: number;
+}
+
+const TITLE_LINES = 6;
+const KIND_WORDS: readonly [RegExp, DocumentKind][] = [
+  [/自评|绩效评价报告/, 'self-evaluation'],
+  [/决算/, 'final-accounts'],
+  [/预算/, 'budget'],
+];
+
+/**
+ * Kind, organisation and fiscal year from the title block (the first lines of the first page), with the
+ * "部门：…" line of table headers as a better source for the organisation when present.
+ */
+export function detectIdentity(raw: RawDocument): Identity {
+  const first = raw.pages[0]?.lines.slice(0, TITLE_LINES).map((l) => compact(l.text)) ?? [];
+  const title = first.join('');
+  const kind = KIND_WORDS.find(([re]) => re.test(title))?.[1] ?? 'unknown';
+  const year = /(20\d{2})年度?/.exec(title);
+  const fiscalYear = year ? Number(year[1]) : undefined;
+  return { kind, fiscalYear, org: orgFromHeaders(raw) ?? orgFromTitle(first) };
+}
+
+function orgFromHeaders(raw: RawDocument): string | undefined {
+  const counts = new Map<string, number>();
+  for (const page of raw.pages) {
+    for (const line of page.lines) {
+      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t单]+)/.exec(compact(line.cells[0]?.text ?? ''));
+      if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    }
+  }
+  let best: string | undefined;
+  for (const [org, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = org;
+  return best;
+}
+
+function orgFromTitle(lines: string[]): string | undefined {
+  for (const line of lines) {
+    const stripped = line
+      .replace(/(20\d{2})年度?/g, '')
+      .replace(/部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g, '')
+      .trim();
+    if (/(局|委员会|委|办公室|院|中心|部|街道办事处|政府|厅|所|站|馆|队|会)$/.test(stripped)) return stripped;
+  }
+  return undefined;
+}
