@@ -29,7 +29,9 @@ const batch = await app.check(files.map((path) => ({ path, bytes: readFileSync(p
 const batchMs = performance.now() - batchStart;
 peak = Math.max(peak, process.memoryUsage().rss);
 
-console.log(`gongkai bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `gongkai bench · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 console.log(`runs per document: ${RUNS} (after one warm-up)\n`);
 console.log('| document | pages | tables | claims | median ms | max ms |');
 console.log('|---|---:|---:|---:|---:|---:|');
@@ -47,8 +49,14 @@ for (const path of files) {
   const info = r?.ok ? [r.pageCount, r.tables.length, r.claims.length] : ['-', '-', '-'];
   const med = median(times);
   medians.push(med);
-  console.log(`| ${path.slice(CORPUS_DIR.length + 1)} | ${info.join(' | ')} | ${med.toFixed(1)} | ${Math.max(...times).toFixed(1)} |`);
+  console.log(
+    `| ${path.slice(CORPUS_DIR.length + 1)} | ${info.join(' | ')} | ${med.toFixed(1)} | ${Math.max(...times).toFixed(1)} |`,
+  );
 }
 clearInterval(sample);
-console.log(`\nmedian over documents: ${median(medians).toFixed(1)} ms; max: ${Math.max(...medians).toFixed(1)} ms`);
-console.log(`whole corpus in one batch (${files.length} files): ${batchMs.toFixed(0)} ms, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `\nmedian over documents: ${median(medians).toFixed(1)} ms; max: ${Math.max(...medians).toFixed(1)} ms`,
+);
+console.log(
+  `whole corpus in one batch (${files.length} files): ${batchMs.toFixed(0)} ms, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
+);

@@ -10,6 +10,8 @@ for (const p of doc.pages) {
   console.log(`=== page ${p.number} ${p.width}x${p.height}`);
   for (const l of p.lines) {
     const g = l.grid ? `T${l.grid.table}R${l.grid.row}/${l.grid.columns}` : '        ';
-    console.log(`${String(l.line).padStart(3)} ${l.y.toFixed(1).padStart(6)} ${g.padEnd(10)} ${l.cells.map((c) => c.text === '' ? '·' : c.text).join(' | ')}`);
+    console.log(
+      `${String(l.line).padStart(3)} ${l.y.toFixed(1).padStart(6)} ${g.padEnd(10)} ${l.cells.map((c) => (c.text === '' ? '·' : c.text)).join(' | ')}`,
+    );
   }
 }

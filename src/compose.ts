@@ -1,4 +1,9 @@
-import { checkDocuments, type CheckInput, type CheckOptions, type DocumentResult } from '#app/check-documents.ts';
+import {
+  checkDocuments,
+  type CheckInput,
+  type CheckOptions,
+  type DocumentResult,
+} from '#app/check-documents.ts';
 import type { RuleSource } from '#app/ports.ts';
 import { fileReader } from '#adapters/reader.ts';
 import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';

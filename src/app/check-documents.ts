@@ -74,11 +74,15 @@ async function load(input: CheckInput, deps: CheckDeps): Promise<DisclosureDocum
     }
     return extractDocument(raw, input.path);
   } catch (e) {
-    if (isReadFailure(e)) return { path: input.path, error: { code: e.code, message: { zh: e.messageZh, en: e.messageEn } } };
+    if (isReadFailure(e))
+      return { path: input.path, error: { code: e.code, message: { zh: e.messageZh, en: e.messageEn } } };
     const detail = e instanceof Error ? e.message : String(e);
     return {
       path: input.path,
-      error: { code: 'corrupt', message: { zh: `文件无法读取：${detail}`, en: `the file could not be read: ${detail}` } },
+      error: {
+        code: 'corrupt',
+        message: { zh: `文件无法读取：${detail}`, en: `the file could not be read: ${detail}` },
+      },
     };
   }
 }
@@ -144,7 +148,8 @@ export async function checkDocuments(
 function findPrior(doc: DisclosureDocument, pool: DisclosureDocument[]): DisclosureDocument | undefined {
   if (doc.fiscalYear === undefined || !doc.org) return undefined;
   return pool.find(
-    (p) => p !== doc && p.kind === doc.kind && p.org === doc.org && p.fiscalYear === (doc.fiscalYear ?? 0) - 1,
+    (p) =>
+      p !== doc && p.kind === doc.kind && p.org === doc.org && p.fiscalYear === (doc.fiscalYear ?? 0) - 1,
   );
 }
 

@@ -61,7 +61,15 @@ export const FindingJson = z
   .object({
     ruleId: z.string(),
     severity: z.enum(['error', 'warning', 'info']),
-    category: z.enum(['table-sum', 'cross-table', 'narrative', 'prior-year', 'completeness', 'classification', 'hygiene']),
+    category: z.enum([
+      'table-sum',
+      'cross-table',
+      'narrative',
+      'prior-year',
+      'completeness',
+      'classification',
+      'hygiene',
+    ]),
     message: z.string().describe('in the language chosen with --lang'),
     messages: Localized,
     expected: z.string().optional(),

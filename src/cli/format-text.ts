@@ -35,7 +35,10 @@ function findingLines(f: Finding, o: TextOptions): string[] {
     const text = e.text.length > 80 ? e.text.slice(0, 79) + '…' : e.text;
     return `      ${paint(o.color, '2', where)}  ${text}`;
   });
-  if (f.evidence.length > 3) ev.push(`      ${o.lang === 'zh' ? `……另有 ${f.evidence.length - 3} 处` : `… ${f.evidence.length - 3} more`}`);
+  if (f.evidence.length > 3)
+    ev.push(
+      `      ${o.lang === 'zh' ? `……另有 ${f.evidence.length - 3} 处` : `… ${f.evidence.length - 3} more`}`,
+    );
   return [head, ...ev];
 }
 
@@ -44,14 +47,20 @@ export function formatText(results: DocumentResult[], o: TextOptions): string {
   const out: string[] = [];
   for (const r of results) {
     if (!r.ok) {
-      out.push(`${paint(o.color, '1', r.path)}`, `  ${paint(o.color, '31', '✖')} ${r.error.message[o.lang]}`, '');
+      out.push(
+        `${paint(o.color, '1', r.path)}`,
+        `  ${paint(o.color, '31', '✖')} ${r.error.message[o.lang]}`,
+        '',
+      );
       continue;
     }
     const zh = o.lang === 'zh';
     const kind = KIND[r.kind]?.[o.lang] ?? r.kind;
     const year = r.fiscalYear ? (zh ? `${r.fiscalYear}年度` : `FY${r.fiscalYear}`) : '';
     out.push(paint(o.color, '1', r.path));
-    out.push(`  ${[kind, r.org, year, zh ? `${r.pageCount}页` : `${r.pageCount} pages`].filter(Boolean).join(' · ')}`);
+    out.push(
+      `  ${[kind, r.org, year, zh ? `${r.pageCount}页` : `${r.pageCount} pages`].filter(Boolean).join(' · ')}`,
+    );
     const c = r.checks;
     out.push(
       zh

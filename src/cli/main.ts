@@ -20,7 +20,10 @@ function split(items: InputOrError[]): { inputs: CheckInput[]; missing: Document
       missing.push({
         ok: false,
         path: it.path,
-        error: { code: 'unsupported', message: { zh: `无法打开文件：${it.missing}`, en: `cannot open the file: ${it.missing}` } },
+        error: {
+          code: 'unsupported',
+          message: { zh: `无法打开文件：${it.missing}`, en: `cannot open the file: ${it.missing}` },
+        },
       });
   }
   return { inputs, missing };
@@ -51,13 +54,19 @@ async function runCheck(
   });
   bar?.stop();
   const all = [...results, ...missing, ...prior.missing];
-  if (opts.format === 'json') process.stdout.write(JSON.stringify(presentCheck(all, opts.lang), null, 2) + '\n');
-  else process.stdout.write(formatText(all, { lang: opts.lang, all: opts.all ?? false, color: process.stdout.isTTY }));
+  if (opts.format === 'json')
+    process.stdout.write(JSON.stringify(presentCheck(all, opts.lang), null, 2) + '\n');
+  else
+    process.stdout.write(
+      formatText(all, { lang: opts.lang, all: opts.all ?? false, color: process.stdout.isTTY }),
+    );
   return exitCode(all);
 }
 
 function program(): Command {
-  const cmd = new Command('gongkai').description('核对部门决算、预算与绩效自评公开文件 · checks Chinese budget disclosures');
+  const cmd = new Command('gongkai').description(
+    '核对部门决算、预算与绩效自评公开文件 · checks Chinese budget disclosures',
+  );
   const lang = new Option('--lang <lang>', 'zh | en').choices(['zh', 'en']).default('zh');
   const format = new Option('--format <format>', 'text | json').choices(['text', 'json']).default('text');
   cmd
@@ -68,9 +77,14 @@ function program(): Command {
     .addOption(lang)
     .option('--prior <paths...>', '上年度同一单位的文件 · the previous year’s document(s)')
     .option('--all', '列出全部提示 · list info-level notes too')
-    .action(async (paths: string[], o: { format: 'text' | 'json'; lang: Lang; prior?: string[]; all?: boolean }) => {
-      process.exitCode = await runCheck(paths, o);
-    });
+    .action(
+      async (
+        paths: string[],
+        o: { format: 'text' | 'json'; lang: Lang; prior?: string[]; all?: boolean },
+      ) => {
+        process.exitCode = await runCheck(paths, o);
+      },
+    );
   cmd
     .command('extract')
     .description('只提取表格与叙述数字 · print the tables and narrative claims only')
@@ -85,7 +99,14 @@ function program(): Command {
         process.exitCode = EXIT_UNREADABLE;
         return;
       }
-      const out = { path: r.path, kind: r.kind, org: r.org, fiscalYear: r.fiscalYear, tables: r.tables.map(tableJson), claims: r.claims.map(claimJson) };
+      const out = {
+        path: r.path,
+        kind: r.kind,
+        org: r.org,
+        fiscalYear: r.fiscalYear,
+        tables: r.tables.map(tableJson),
+        claims: r.claims.map(claimJson),
+      };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     });
   cmd

@@ -10,7 +10,13 @@ function doc(...lines: string[]): RawDocument {
         number: 1,
         width: 0,
         height: 0,
-        lines: lines.map((text, i) => ({ page: 1, line: i + 1, text, cells: [{ text, x0: 0, x1: 1 }], y: i })),
+        lines: lines.map((text, i) => ({
+          page: 1,
+          line: i + 1,
+          text,
+          cells: [{ text, x0: 0, x1: 1 }],
+          y: i,
+        })),
       },
     ],
   };
@@ -18,15 +24,26 @@ function doc(...lines: string[]): RawDocument {
 
 describe('detectIdentity', () => {
   it.each([
-    [['2024年度某区某某局 部门决算', '目 录'], { kind: 'final-accounts', fiscalYear: 2024, org: '某区某某局' }],
-    [['某市某区财政局', '2024年度部门决算'], { kind: 'final-accounts', fiscalYear: 2024, org: '某市某区财政局' }],
-    [['某区某某局2023年度部门整体支出绩效自评报告'], { kind: 'self-evaluation', fiscalYear: 2023, org: '某区某某局' }],
+    [
+      ['2024年度某区某某局 部门决算', '目 录'],
+      { kind: 'final-accounts', fiscalYear: 2024, org: '某区某某局' },
+    ],
+    [
+      ['某市某区财政局', '2024年度部门决算'],
+      { kind: 'final-accounts', fiscalYear: 2024, org: '某市某区财政局' },
+    ],
+    [
+      ['某区某某局2023年度部门整体支出绩效自评报告'],
+      { kind: 'self-evaluation', fiscalYear: 2023, org: '某区某某局' },
+    ],
     [['某街道办事处', '2025年部门预算'], { kind: 'budget', fiscalYear: 2025, org: '某街道办事处' }],
     [['会议纪要'], { kind: 'unknown', fiscalYear: undefined, org: undefined }],
   ])('%j', (lines, want) => {
     expect(detectIdentity(doc(...lines))).toEqual(want);
   });
   it('prefers the 部门： line of table headers for the organisation', () => {
-    expect(detectIdentity(doc('2024年度 部门决算', '部门：某区某某局', '部门：某区某某局')).org).toBe('某区某某局');
+    expect(detectIdentity(doc('2024年度 部门决算', '部门：某区某某局', '部门：某区某某局')).org).toBe(
+      '某区某某局',
+    );
   });
 });

@@ -45,7 +45,10 @@ function orgFromTitle(lines: string[]): string | undefined {
   for (const line of lines) {
     const stripped = line
       .replace(/(20\d{2})年度?/g, '')
-      .replace(/部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g, '')
+      .replace(
+        /部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g,
+        '',
+      )
       .trim();
     if (/(局|委员会|委|办公室|院|中心|部|街道办事处|政府|厅|所|站|馆|队|会)$/.test(stripped)) return stripped;
   }

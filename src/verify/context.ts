@@ -28,15 +28,28 @@ export interface EvalContext {
   prior?: DisclosureDocument;
   codes?: CodeTables;
   table(id: TableId): ExtractedTable | undefined;
+  /** When set, records every printed cell a rule looks at (for mutation testing and coverage reports). */
+  trace?: CellTrace;
+}
+
+/** Cells that took part in a relation, as `table:row:column`; `exact` holds those in identity rules. */
+export interface CellTrace {
+  cells: Set<string>;
+  exact: Set<string>;
+}
+
+export function cellKey(table: TableId, row: string, column: number): string {
+  return `${table}:${row}:${column}`;
 }
 
 export function makeContext(
   doc: DisclosureDocument,
   prior?: DisclosureDocument,
   codes?: CodeTables,
+  trace?: CellTrace,
 ): EvalContext {
   const byId = new Map(doc.tables.map((t) => [t.id, t] as const));
-  return { doc, prior, codes, table: (id) => byId.get(id) };
+  return { doc, prior, codes, trace, table: (id) => byId.get(id) };
 }
 
 /** A referenced position; `cell` is absent when the row is not printed (templates print only rows with data). */
@@ -66,7 +79,9 @@ export function resolve(ctx: EvalContext, ref: CellRef): Resolution {
   const cells: ResolvedCell[] = [];
   for (const { key, row } of rows) {
     for (const column of ref.columns) {
-      cells.push({ table, rowKey: key, row, column, cell: row ? findCell(row, column) : undefined });
+      const cell = row ? findCell(row, column) : undefined;
+      if (cell) ctx.trace?.cells.add(cellKey(table.id, key, column));
+      cells.push({ table, rowKey: key, row, column, cell });
     }
   }
   return { ok: true, cells };

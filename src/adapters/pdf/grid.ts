@@ -157,8 +157,16 @@ function coverage(rules: Rule[] | undefined, from: number, to: number): number {
 
 function buildGrid(h: Rule[], v: Rule[]): Grid | undefined {
   // Outer edges come from the rules' extent too, so a table without side borders still has columns.
-  const xs = snapPositions([...v.map((r) => r.pos), Math.min(...h.map((r) => r.from)), Math.max(...h.map((r) => r.to))]);
-  const ys = snapPositions([...h.map((r) => r.pos), Math.min(...v.map((r) => r.from)), Math.max(...v.map((r) => r.to))]);
+  const xs = snapPositions([
+    ...v.map((r) => r.pos),
+    Math.min(...h.map((r) => r.from)),
+    Math.max(...h.map((r) => r.to)),
+  ]);
+  const ys = snapPositions([
+    ...h.map((r) => r.pos),
+    Math.min(...v.map((r) => r.from)),
+    Math.max(...v.map((r) => r.to)),
+  ]);
   const columns = xs.length - 1;
   const rows = ys.length - 1;
   // One column is a framed box (a text frame, a page border), not a table.

@@ -1,5 +1,13 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { IDENTITY, applyMatrix, multiply, toMatrix, type Matrix, type Rule, type Rulings } from './geometry.ts';
+import {
+  IDENTITY,
+  applyMatrix,
+  multiply,
+  toMatrix,
+  type Matrix,
+  type Rule,
+  type Rulings,
+} from './geometry.ts';
 
 /**
  * Table borders from a page's operator list.

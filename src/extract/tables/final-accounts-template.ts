@@ -134,7 +134,11 @@ export const THREE_PUBLIC_CATEGORIES: readonly TemplateColumn[] = [
     keys: ['小计', '公务用车购置及运行维护费', '公务用车购置及运行费'],
   },
   { number: 4, label: '公务用车购置费', keys: ['公务用车购置费', '购置费'] },
-  { number: 5, label: '公务用车运行维护费', keys: ['公务用车运行维护费', '公务用车运行费', '运行维护费', '运行费'] },
+  {
+    number: 5,
+    label: '公务用车运行维护费',
+    keys: ['公务用车运行维护费', '公务用车运行费', '运行维护费', '运行费'],
+  },
   { number: 6, label: '公务接待费', keys: ['公务接待费'] },
 ];
 export const THREE_PUBLIC_KINDS = [

@@ -11,7 +11,14 @@ import {
   type Interval,
 } from '#domain/quantity.ts';
 import type { ExtractedTable, TableRow } from '#domain/table.ts';
-import { cellEvidence, describeCell, resolve, type EvalContext, type ResolvedCell } from '../context.ts';
+import {
+  cellEvidence,
+  cellKey,
+  describeCell,
+  resolve,
+  type EvalContext,
+  type ResolvedCell,
+} from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
 import { parseRef } from '../refs.ts';
 import type { Rule } from '../rule.schema.ts';
@@ -127,18 +134,25 @@ const relationOp = defineOperator({
     if (!l.cells.some((c) => c.cell)) {
       return [notApplicable({ zh: `未找到 ${p.left.join('、')}`, en: `${p.left.join(', ')} not printed` })];
     }
+    if (p.exact && ctx.trace) {
+      for (const c of [...l.cells, ...r.cells])
+        if (c.cell) ctx.trace.exact.add(cellKey(c.table.id, c.rowKey, c.column));
+    }
     return [compare(rule, side(l.cells), side(r.cells), p.relation, p.exact, rule.title)];
   },
 });
 
-function cellsOfRow(table: ExtractedTable, row: TableRow, columns: number[]): ResolvedCell[] {
-  return columns.map((column) => ({
-    table,
-    rowKey: row.key,
-    row,
-    column,
-    cell: row.cells.find((c) => c.column === column),
-  }));
+function cellsOfRow(
+  ctx: EvalContext,
+  table: ExtractedTable,
+  row: TableRow,
+  columns: number[],
+): ResolvedCell[] {
+  return columns.map((column) => {
+    const cell = row.cells.find((c) => c.column === column);
+    if (cell) ctx.trace?.cells.add(cellKey(table.id, row.key, column));
+    return { table, rowKey: row.key, row, column, cell };
+  });
 }
 
 const ColumnList = z.array(z.number().int().positive()).min(1);
@@ -159,10 +173,10 @@ const eachRowOp = defineOperator({
     const rows = p.rows ? table.rows.filter((r) => p.rows?.includes(r.key)) : table.rows;
     const results: RuleResult[] = [];
     for (const row of rows) {
-      const total = cellsOfRow(table, row, [p.total]);
+      const total = cellsOfRow(ctx, table, row, [p.total]);
       if (!total[0]?.cell) continue;
-      const plus = side(cellsOfRow(table, row, p.parts));
-      const minus = side(cellsOfRow(table, row, p.minus));
+      const plus = side(cellsOfRow(ctx, table, row, p.parts));
+      const minus = side(cellsOfRow(ctx, table, row, p.minus));
       const right: Side = {
         cells: [...plus.cells, ...minus.cells],
         interval: { lo: plus.interval.lo - minus.interval.hi, hi: plus.interval.hi - minus.interval.lo },
@@ -226,9 +240,9 @@ const hierarchyOp = defineOperator({
     }
     for (const { parent, children } of groups) {
       for (const column of p.columns) {
-        const total = cellsOfRow(table, parent, [column]);
+        const total = cellsOfRow(ctx, table, parent, [column]);
         if (!total[0]?.cell) continue;
-        const parts = children.flatMap((c) => cellsOfRow(table, c, [column]));
+        const parts = children.flatMap((c) => cellsOfRow(ctx, table, c, [column]));
         results.push(compare(rule, side(total), side(parts), 'eq', false, rule.title));
       }
     }

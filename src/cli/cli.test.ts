@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CheckOutputSchema } from '#app/check-output.schema.ts';
+import { DEMO_DOCUMENT } from '#adapters/demo.ts';
+import { PROJECT_ROOT } from '#src/testing/corpus.ts';
+
+const run = promisify(execFile);
+const BIN = join(PROJECT_ROOT, 'bin', 'gongkai');
+
+async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(BIN, args, { cwd: PROJECT_ROOT, maxBuffer: 64 * 2 ** 20 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('gongkai CLI', () => {
+  it('checks the demo document: the deliberate error is reported with table, row, column and page', async () => {
+    const r = await gongkai('check', DEMO_DOCUMENT, '--format', 'json');
+    expect(r.code).toBe(1);
+    const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
+    const doc = out.documents[0];
+    expect(doc && 'findings' in doc).toBe(true);
+    if (!doc || !('findings' in doc)) return;
+    expect(doc.kind).toBe('final-accounts');
+    expect(doc.fiscalYear).toBe(2024);
+    expect(doc.tables.map((t) => t.id).sort()).toEqual([
+      't1',
+      't2',
+      't3',
+      't4',
+      't5',
+      't6',
+      't7',
+      't8',
+      't9',
+    ]);
+    const errors = doc.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(
+      errors.some((f) => f.evidence.some((e) => e.table === 't3' && e.row === 'total' && e.column === 2)),
+    ).toBe(true);
+    expect(errors[0]?.message).toMatch(/表\d.*栏\d.*第\d+页/);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await gongkai('check', DEMO_DOCUMENT, '--lang', 'en');
+    expect(r.stdout).toMatch(/checks: \d+ passed/);
+    expect(r.stdout).toMatch(/column \d+ \(page \d+\)/);
+  });
+
+  it('reports unreadable files one by one and goes on with the batch (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+    writeFileSync(join(dir, 'empty.pdf'), '');
+    writeFileSync(join(dir, 'truncated.pdf'), '%PDF-1.7\n1 0 obj <<');
+    writeFileSync(join(dir, 'binary.pdf'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
+    const r = await gongkai('check', dir, DEMO_DOCUMENT, '--format', 'json');
+    expect(r.code).toBe(2);
+    const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
+    const byName = Object.fromEntries(out.documents.map((d) => [d.path.split('/').pop(), d]));
+    expect(byName['empty.pdf']).toMatchObject({ error: { code: 'empty' } });
+    expect(byName['truncated.pdf']).toMatchObject({ error: { code: 'corrupt' } });
+    expect(byName['binary.pdf']).toMatchObject({ error: { code: 'unsupported' } });
+    expect(byName['demo-final-accounts.txt']).toHaveProperty('findings');
+  });
+
+  it('extract prints tables and claims only', async () => {
+    const r = await gongkai('extract', DEMO_DOCUMENT, '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { tables: unknown[]; claims: unknown[]; findings?: unknown };
+    expect(out.tables).toHaveLength(9);
+    expect(out.claims.length).toBeGreaterThan(10);
+    expect(out.findings).toBeUndefined();
+  });
+});

@@ -1,0 +1,186 @@
+import {
+  CODE_HEADERS,
+  LINE_NO_HEADERS,
+  NAME_HEADERS,
+  type TemplateColumn,
+  type TemplatePanel,
+} from './final-accounts-template.ts';
+import { headerKey, stepNumbers } from './text.ts';
+import type { TableLine } from './types.ts';
+
+const CODE_SET = new Set(CODE_HEADERS.map(headerKey));
+const NAME_SET = new Set(NAME_HEADERS.map(headerKey));
+const LINE_NO_SET = new Set(LINE_NO_HEADERS.map(headerKey));
+
+export function isCodeHeader(key: string): boolean {
+  return CODE_SET.has(key);
+}
+
+export function isNameHeader(key: string): boolean {
+  return NAME_SET.has(key);
+}
+
+/**
+ * Header rows with merged cells restored. A merged cell carries its text in its first column only; the
+ * text is copied rightwards while no row above starts a cell there (a cell starting in a higher row marks
+ * the border of the merged span). Rows of 栏次 numbers are left out. Cells become `headerKey`s.
+ */
+export function expandHeader(header: readonly TableLine[], width: number): string[][] {
+  const rows = header.filter((l) => !stepNumbers(l.cells)).map((l) => l.cells.map(headerKey));
+  const out: string[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const filled: string[] = [];
+    for (let j = 0; j < width; j++) {
+      const own = row[j] ?? '';
+      if (own !== '') {
+        filled.push(own);
+        continue;
+      }
+      const left = j > 0 ? (filled[j - 1] ?? '') : '';
+      const blockedAbove = rows.slice(0, r).some((above) => (above[j] ?? '') !== '');
+      filled.push(left !== '' && !blockedAbove ? left : '');
+    }
+    out.push(filled);
+  }
+  return out;
+}
+
+/** The distinct header texts above column j, top to bottom. */
+export function columnChain(expanded: readonly string[][], j: number): string[] {
+  const chain: string[] = [];
+  for (const row of expanded) {
+    const t = row[j] ?? '';
+    if (t !== '' && chain[chain.length - 1] !== t) chain.push(t);
+  }
+  return chain;
+}
+
+/** The 栏次 numbers printed under the header, by cell index. */
+export function headerSteps(header: readonly TableLine[]): Map<number, number> {
+  for (const l of header) {
+    const s = stepNumbers(l.cells);
+    if (s) return s;
+  }
+  return new Map();
+}
+
+export type ColumnRole =
+  { role: 'figure'; number: number } | { role: 'code' } | { role: 'name' } | { role: 'lineNo' };
+
+export interface PanelMap {
+  start: number;
+  end: number;
+  /** Cell index → role; cells without a role are read as label text. */
+  roles: Map<number, ColumnRole>;
+  /** Template columns found, by 栏次. */
+  found: Map<number, TemplateColumn>;
+}
+
+function matchColumn(
+  key: string,
+  columns: readonly TemplateColumn[],
+  exact: boolean,
+): TemplateColumn | undefined {
+  let best: TemplateColumn | undefined;
+  let bestLen = 0;
+  for (const c of columns) {
+    for (const k of c.keys) {
+      const kk = headerKey(k);
+      const hit = exact ? kk === key : key.includes(kk) && kk.length >= 2;
+      if (hit && kk.length > bestLen) {
+        best = c;
+        bestLen = kk.length;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Roles of the cells of one panel, from the header words above each column (deepest first), then from
+ * the printed 栏次 numbers for figure columns the words did not identify.
+ */
+export function mapPanel(
+  expanded: readonly string[][],
+  steps: ReadonlyMap<number, number>,
+  panel: TemplatePanel,
+  start: number,
+  end: number,
+): PanelMap {
+  const roles = new Map<number, ColumnRole>();
+  const found = new Map<number, TemplateColumn>();
+  const assignFigure = (j: number, c: TemplateColumn): boolean => {
+    if (found.has(c.number)) return false;
+    found.set(c.number, c);
+    roles.set(j, { role: 'figure', number: c.number });
+    return true;
+  };
+  const pending: number[] = [];
+  for (let j = start; j < end; j++) {
+    const chain = columnChain(expanded, j);
+    let done = false;
+    for (let i = chain.length - 1; i >= 0 && !done; i--) {
+      const key = chain[i] ?? '';
+      if (LINE_NO_SET.has(key)) {
+        roles.set(j, { role: 'lineNo' });
+        done = true;
+        break;
+      }
+      const c = matchColumn(key, panel.columns, true);
+      if (c) {
+        done = assignFigure(j, c);
+        if (done) break;
+      }
+      if (CODE_SET.has(key)) {
+        roles.set(j, { role: 'code' });
+        done = true;
+      } else if (NAME_SET.has(key)) {
+        roles.set(j, { role: 'name' });
+        done = true;
+      }
+    }
+    if (!done) pending.push(j);
+  }
+  for (const j of pending) {
+    const chain = columnChain(expanded, j);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = matchColumn(chain[i] ?? '', panel.columns, false);
+      if (c && assignFigure(j, c)) break;
+    }
+  }
+  for (const [j, n] of steps) {
+    if (j < start || j >= end || roles.has(j)) continue;
+    const c = panel.columns.find((x) => x.number === n);
+    if (c) assignFigure(j, c);
+  }
+  return { start, end, roles, found };
+}
+
+/**
+ * Where the second panel starts: the column of its header word (“支出”, “公用经费”), else the second
+ * run of code-header columns, else the middle.
+ */
+export function secondPanelStart(
+  header: readonly TableLine[],
+  expanded: readonly string[][],
+  width: number,
+  name: string,
+): number {
+  const key = headerKey(name);
+  for (const l of header) {
+    for (let j = 1; j < l.cells.length; j++) {
+      if (headerKey(l.cells[j] ?? '') === key) return j;
+    }
+  }
+  const starts: number[] = [];
+  let inRun = false;
+  for (let j = 0; j < width; j++) {
+    const chain = columnChain(expanded, j);
+    const isCode = chain.some((k) => CODE_SET.has(k) && k.length > 1);
+    if (isCode && !inRun) starts.push(j);
+    inRun = isCode;
+  }
+  if (starts.length >= 2 && starts[1] !== undefined) return starts[1];
+  return Math.ceil(width / 2);
+}
