@@ -1,13 +1,18 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { AnnotationMode, VerbosityLevel, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RawDocument, RawPage } from '#domain/raw-document.ts';
+import { readContent, type FontLookup } from './pdf/content.ts';
 import { toMatrix } from './pdf/geometry.ts';
+import { FONT_IDENTITY_MATRIX } from './pdf/glyph-runs.ts';
 import { findGrids } from './pdf/grid.ts';
 import { layoutPage } from './pdf/layout.ts';
-import { collectRulings } from './pdf/rulings.ts';
-import { toTextBoxes } from './pdf/text-boxes.ts';
+import {
+  AnnotationMode,
+  getDocument,
+  VerbosityLevel,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from './pdf/pdfjs.ts';
 import { ReadError } from './read-error.ts';
 
 /** A RawDocument plus what only the PDF reader can tell. */
@@ -61,8 +66,9 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
   }
   if (!hasPdfHeader(bytes)) throw new ReadError('unsupported', 'no %PDF- header');
 
-  // pdfjs transfers (detaches) the buffer it is given; the caller keeps theirs.
-  const task = getDocument({ ...PDFJS_OPTIONS, data: bytes.slice() });
+  // pdfjs transfers (detaches) the buffer it is given and refuses Node Buffers: hand it a plain copy, so
+  // the caller's bytes (possibly a Buffer sharing Node's pool) stay intact.
+  const task = getDocument({ ...PDFJS_OPTIONS, data: new Uint8Array(bytes) });
   try {
     let doc: PDFDocumentProxy;
     try {
@@ -93,13 +99,10 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<RawPage>
     const viewport = page.getViewport({ scale: 1 });
     const view = toMatrix(viewport.transform);
     if (!view) throw new Error(`page ${number}: unusable viewport transform`);
-    const [content, ops] = await Promise.all([
-      page.getTextContent(),
-      page.getOperatorList({ annotationMode: AnnotationMode.DISABLE }),
-    ]);
-    const boxes = toTextBoxes(content.items, view);
-    // A page without text needs no table structure (and skipping it keeps scans cheap).
-    const grids = boxes.length > 0 ? findGrids(collectRulings(ops, view)) : [];
+    // Text and rules both come from the operator list: each page's content is parsed once.
+    const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    const { boxes, rulings } = readContent(ops, view, fontLookup(page));
+    const grids = boxes.length > 0 ? findGrids(rulings) : [];
     page.cleanup();
     return {
       number,
@@ -110,6 +113,17 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<RawPage>
   } catch (err) {
     throw err instanceof ReadError ? err : toReadError(err, `page ${number}`);
   }
+}
+
+/** Fonts the operator list refers to are resolved in the page's shared objects by the time it arrives. */
+function fontLookup(page: PDFPageProxy): FontLookup {
+  return (name) => {
+    if (!page.commonObjs.has(name)) return undefined;
+    const font: unknown = page.commonObjs.get(name);
+    if (typeof font !== 'object' || font === null) return undefined;
+    const { fontMatrix, vertical } = font as { fontMatrix?: unknown; vertical?: unknown };
+    return { fontMatrix: toMatrix(fontMatrix) ?? FONT_IDENTITY_MATRIX, vertical: vertical === true };
+  };
 }
 
 function hasPdfHeader(bytes: Uint8Array): boolean {

@@ -26,7 +26,8 @@ export const fileReader: DocumentReader = {
     }
     switch (sniff(bytes)) {
       case 'pdf':
-        return readPdf(bytes);
+        // pdf.js refuses Node Buffers and may detach what it is given: hand it a copy.
+        return readPdf(new Uint8Array(bytes));
       case 'zip':
         if (/\.(xlsx|xls)$/i.test(name)) {
           throw new ReadError('unsupported', 'Excel workbooks cannot be checked yet');

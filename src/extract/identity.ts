@@ -28,12 +28,16 @@ export function detectIdentity(raw: RawDocument): Identity {
   return { kind, fiscalYear, org: orgFromHeaders(raw) ?? orgFromTitle(first) };
 }
 
+/** "单位：万元" names the unit of amounts, not an organisation. */
+const UNIT_WORDS = /^(万元|元|亿元|千元|个|人|%)$/;
+
 function orgFromHeaders(raw: RawDocument): string | undefined {
   const counts = new Map<string, number>();
   for (const page of raw.pages) {
     for (const line of page.lines) {
-      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t单]+)/.exec(compact(line.cells[0]?.text ?? ''));
-      if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t]+?)(?:单位[:：].*)?$/.exec(compact(line.cells[0]?.text ?? ''));
+      const org = m?.[1];
+      if (org && !UNIT_WORDS.test(org)) counts.set(org, (counts.get(org) ?? 0) + 1);
     }
   }
   let best: string | undefined;

@@ -15,6 +15,13 @@ function figure(text: string, unit: Unit): Figure {
   return f;
 }
 
+/** Labels of the special row keys; other rows are unlabelled unless the case lists them under `codes`. */
+const DEFAULT_LABELS: Readonly<Record<string, string>> = {
+  total: '合计',
+  'personnel-total': '人员经费合计',
+  'public-total': '公用经费合计',
+};
+
 /**
  * Builds a document from a rule file's compact test case, so a rule's behaviour is specified next to it.
  * Every cell sits on page 1 with a line number of its own, which makes evidence assertions possible.
@@ -40,7 +47,7 @@ export function buildCaseDocument(c: CaseDocument): DisclosureDocument {
         const isCode = /^\d{3,7}$/.test(key) && !/^\d{1,2}$/.test(key);
         return {
           key,
-          label: codeLabel.get(`${id}:${key}`) ?? key,
+          label: codeLabel.get(`${id}:${key}`) ?? DEFAULT_LABELS[key] ?? '',
           code: isCode ? key : undefined,
           lineNo: /^\d{1,2}$/.test(key) ? Number(key) : undefined,
           source: { page: 1, line: rowLine, text: key },
@@ -77,27 +84,34 @@ export function buildCaseDocument(c: CaseDocument): DisclosureDocument {
   };
 }
 
+/**
+ * A claim as a rule file's case writes it: figures as printed strings; `unit` (default 万元) applies to
+ * every amount of the claim; `page`/`line` place it among the case's `lines` (which sit on page 1 from
+ * line 1000) for rules that read the text around a claim; `id` names it in evidence.
+ */
 function claimFromCase(raw: Record<string, unknown>, i: number): Claim {
   const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? raw[k] : undefined);
+  const num = (k: string): number | undefined => (typeof raw[k] === 'number' ? raw[k] : undefined);
   const fig = (k: string, unit: Unit): Figure | undefined => {
     const v = str(k);
     return v === undefined ? undefined : figure(v, unit);
   };
   const sentence = str('sentence') ?? '';
+  const unit = (str('unit') as Unit | undefined) ?? 'wan-yuan';
   return {
-    id: `case-${i}`,
+    id: str('id') ?? `case-${i}`,
     subject: str('subject') ?? '',
     section: Array.isArray(raw.section) ? raw.section.map(String) : [],
-    value: fig('value', (str('unit') as Unit | undefined) ?? 'wan-yuan'),
+    value: fig('value', unit),
     percent: fig('percent', 'percent'),
     base: str('base') as Claim['base'],
-    baseValue: fig('baseValue', 'wan-yuan'),
+    baseValue: fig('baseValue', unit),
     direction: str('direction') as Claim['direction'],
     directionWord: str('directionWord'),
-    changeAmount: fig('changeAmount', 'wan-yuan'),
+    changeAmount: fig('changeAmount', unit),
     changePercent: fig('changePercent', 'percent'),
     notComparable: raw.notComparable === true,
-    source: { page: 1, line: 2000 + i, text: sentence },
+    source: { page: num('page') ?? 1, line: num('line') ?? 2000 + i, text: sentence },
     sentence,
   };
 }

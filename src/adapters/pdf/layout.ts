@@ -13,6 +13,9 @@ const BASELINE_TOLERANCE = 1 / 3;
 const CELL_GAP = 1;
 /** A gap wider than this many font sizes is a space between words. */
 const SPACE_GAP = 0.2;
+/** Han characters and the punctuation set around them; a space between two of these is layout only. */
+const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’()《》、,.:;`;
+const LAYOUT_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');
 
 export function layoutPage(page: number, boxes: readonly TextBox[], grids: readonly Grid[]): RawLine[] {
   const perGrid = grids.map(() => new Map<number, TextBox[]>());
@@ -115,7 +118,8 @@ function joinRun(run: readonly TextBox[]): string {
 
 /**
  * Text of one table cell: its lines top to bottom, joined without a space (a wrapped CJK label is one
- * word) unless both sides of the break are Latin letters.
+ * word) unless both sides of the break are Latin letters. Spaces between Han characters are dropped:
+ * cells print labels with distributed alignment ("社 会 保 障"), which is layout, not text.
  */
 function cellText(boxes: readonly TextBox[]): string {
   let text = '';
@@ -125,5 +129,5 @@ function cellText(boxes: readonly TextBox[]): string {
     if (text !== '' && /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(part)) text += ' ';
     text += part;
   }
-  return text;
+  return text.replace(LAYOUT_SPACE, '');
 }

@@ -1,16 +1,8 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import {
-  IDENTITY,
-  applyMatrix,
-  multiply,
-  toMatrix,
-  type Matrix,
-  type Rule,
-  type Rulings,
-} from './geometry.ts';
+import { applyMatrix, type Matrix, type Rulings } from './geometry.ts';
+import { OPS } from './pdfjs.ts';
 
 /**
- * Table borders from a page's operator list.
+ * Table borders from the paths of a page's operator list.
  *
  * Producers draw the same visible rule in different ways: ONLYOFFICE strokes one short line per cell edge,
  * WPS strokes long lines, Word fills thin rectangles (plus tiny squares at the joints). All of them end up
@@ -53,90 +45,34 @@ const FILL_OPS = new Set<number>([
   OPS.closeEOFillStroke,
 ]);
 
-interface GraphicsState {
-  ctm: Matrix;
+type Point = [number, number];
+
+/** Whether the current stroke and fill colours would show on paper. */
+export interface PaintVisibility {
   strokeVisible: boolean;
   fillVisible: boolean;
 }
 
-type Point = [number, number];
-
-export interface OperatorList {
-  fnArray: readonly number[];
-  argsArray: readonly unknown[];
-}
-
-/** `view` maps PDF user space to viewport space (pdfjs's `page.getViewport({ scale: 1 }).transform`). */
-export function collectRulings(ops: OperatorList, view: Matrix): Rulings {
-  const out: Rulings = { horizontal: [], vertical: [] };
-  const stack: GraphicsState[] = [];
-  let state: GraphicsState = { ctm: IDENTITY, strokeVisible: true, fillVisible: true };
-
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    const fn = ops.fnArray[i];
-    const args = ops.argsArray[i];
-    switch (fn) {
-      case OPS.save:
-        stack.push(state);
-        state = { ...state };
-        break;
-      case OPS.restore:
-        state = stack.pop() ?? state;
-        break;
-      case OPS.transform: {
-        const m = toMatrix(args);
-        if (m) state.ctm = multiply(state.ctm, m);
-        break;
-      }
-      case OPS.paintFormXObjectBegin: {
-        stack.push(state);
-        state = { ...state };
-        const m = Array.isArray(args) ? toMatrix(args[0]) : undefined;
-        if (m) state.ctm = multiply(state.ctm, m);
-        break;
-      }
-      case OPS.paintFormXObjectEnd:
-        state = stack.pop() ?? state;
-        break;
-      case OPS.setStrokeRGBColor:
-        state.strokeVisible = isVisibleColor(args);
-        break;
-      case OPS.setFillRGBColor:
-        state.fillVisible = isVisibleColor(args);
-        break;
-      case OPS.setStrokeTransparent:
-        state.strokeVisible = false;
-        break;
-      case OPS.setFillTransparent:
-        state.fillVisible = false;
-        break;
-      case OPS.constructPath:
-        addPath(args, multiply(view, state.ctm), state, out);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
-}
-
 /** pdfjs passes colours as "#rrggbb"; near-white rules are invisible on paper and not borders. */
-function isVisibleColor(args: unknown): boolean {
-  const hex = Array.isArray(args) ? args[0] : undefined;
+export function isVisibleColor(args: unknown): boolean {
+  const hex: unknown = Array.isArray(args) ? (args as unknown[])[0] : undefined;
   if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return true;
   const channels = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
   return !channels.every((c) => c >= 0xf5);
 }
 
-function addPath(args: unknown, m: Matrix, state: GraphicsState, out: Rulings): void {
+/**
+ * Adds the rules drawn by one `constructPath` op. `m` maps the path's coordinates to viewport space.
+ */
+export function addPath(args: unknown, m: Matrix, paint: PaintVisibility, out: Rulings): void {
   if (!Array.isArray(args)) return;
   const paintOp: unknown = args[0];
   const holder: unknown = args[1];
   if (typeof paintOp !== 'number' || !Array.isArray(holder)) return;
   const buffer: unknown = holder[0];
   if (!(buffer instanceof Float32Array) && !Array.isArray(buffer)) return;
-  const stroke = STROKE_OPS.has(paintOp) && state.strokeVisible;
-  const fill = FILL_OPS.has(paintOp) && state.fillVisible;
+  const stroke = STROKE_OPS.has(paintOp) && paint.strokeVisible;
+  const fill = FILL_OPS.has(paintOp) && paint.fillVisible;
   if (!stroke && !fill) return;
 
   for (const sub of subpaths(buffer as ArrayLike<number>)) {

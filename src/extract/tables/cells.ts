@@ -42,7 +42,8 @@ export function readPanel(line: TableLine, map: PanelMap, unit: Unit, problems: 
   const cells: Cell[] = [];
   let lineNo: number | undefined;
   let hasFigureText = false;
-  const hasCodeColumns = [...map.roles.values()].some((r) => r.role === 'code');
+  let hasCodeColumns = false;
+  for (const r of map.roles.values()) if (r.role === 'code') hasCodeColumns = true;
   for (let j = map.start; j < map.end; j++) {
     const text = (line.cells[j] ?? '').trim();
     const role = map.roles.get(j);
@@ -58,7 +59,8 @@ export function readPanel(line: TableLine, map: PanelMap, unit: Unit, problems: 
     }
     if (text === '') continue;
     const key = headerKey(text);
-    if (isCodeHeader(key) || isNameHeader(key)) continue;
+    if ((role?.role === 'code' && isCodeHeader(key)) || (role?.role === 'name' && isNameHeader(key)))
+      continue;
     if (role?.role === 'lineNo') {
       const n = smallInt(text);
       if (n !== undefined) {
@@ -87,7 +89,9 @@ export function readPanel(line: TableLine, map: PanelMap, unit: Unit, problems: 
       label = m[2];
     }
   }
-  return { label, codeParts, ...(lineNo !== undefined ? { lineNo } : {}), cells, hasFigureText, source };
+  const draft: Draft = { label, codeParts, cells, hasFigureText, source };
+  if (lineNo !== undefined) draft.lineNo = lineNo;
+  return draft;
 }
 
 /** A draft that only carries label text: the wrapped part of a name printed on its own line. */

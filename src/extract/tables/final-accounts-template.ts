@@ -107,7 +107,8 @@ const FUNCTIONAL_COLUMNS = {
   t7: [
     { number: 1, label: '年初结转和结余', keys: ['年初结转和结余', '年初结转结余'] },
     { number: 2, label: '本年收入', keys: ['本年收入'] },
-    { number: 3, label: '本年支出小计', keys: ['小计', '本年支出小计', '本年支出合计'] },
+    // Shanghai heads the 本年支出 subtotal “合计”.
+    { number: 3, label: '本年支出小计', keys: ['小计', '合计', '本年支出小计', '本年支出合计'] },
     { number: 4, label: '基本支出', keys: ['基本支出'] },
     { number: 5, label: '项目支出', keys: ['项目支出'] },
     { number: 6, label: '年末结转和结余', keys: ['年末结转和结余', '年末结转结余'] },
@@ -263,8 +264,8 @@ export const FINAL_ACCOUNTS_TEMPLATE: readonly TableTemplate[] = [
     aliases: ['一般公共预算财政拨款基本支出决算明细表'],
     kind: 'economic',
     panels: [
-      { name: '人员经费', columns: [{ number: 1, label: '人员经费决算数', keys: AMOUNT_KEYS }] },
-      { name: '公用经费', columns: [{ number: 1, label: '公用经费决算数', keys: AMOUNT_KEYS }] },
+      { name: '人员经费', columns: [{ number: 1, label: '决算数', keys: AMOUNT_KEYS }] },
+      { name: '公用经费', columns: [{ number: 1, label: '决算数', keys: AMOUNT_KEYS }] },
     ],
   },
   {

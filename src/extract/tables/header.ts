@@ -98,8 +98,10 @@ function matchColumn(
 }
 
 /**
- * Roles of the cells of one panel, from the header words above each column (deepest first), then from
- * the printed 栏次 numbers for figure columns the words did not identify.
+ * Roles of the cells of one panel. A column headed by a code, name or 行次 word anywhere in its chain is
+ * that (Shanghai heads the 合计 row's label cell like a column: “项目 / 科目编码 / 合计”); other columns
+ * are matched to template columns by their header words, deepest first, exactly and then by containment;
+ * the printed 栏次 numbers fill in what the words left open.
  */
 export function mapPanel(
   expanded: readonly string[][],
@@ -110,49 +112,36 @@ export function mapPanel(
 ): PanelMap {
   const roles = new Map<number, ColumnRole>();
   const found = new Map<number, TemplateColumn>();
-  const assignFigure = (j: number, c: TemplateColumn): boolean => {
-    if (found.has(c.number)) return false;
+  const assignFigure = (j: number, c: TemplateColumn | undefined): boolean => {
+    if (!c || found.has(c.number)) return false;
     found.set(c.number, c);
     roles.set(j, { role: 'figure', number: c.number });
     return true;
   };
-  const pending: number[] = [];
+  const chains = new Map<number, string[]>();
   for (let j = start; j < end; j++) {
     const chain = columnChain(expanded, j);
-    let done = false;
-    for (let i = chain.length - 1; i >= 0 && !done; i--) {
-      const key = chain[i] ?? '';
-      if (LINE_NO_SET.has(key)) {
-        roles.set(j, { role: 'lineNo' });
-        done = true;
-        break;
-      }
-      const c = matchColumn(key, panel.columns, true);
-      if (c) {
-        done = assignFigure(j, c);
-        if (done) break;
-      }
-      if (CODE_SET.has(key)) {
-        roles.set(j, { role: 'code' });
-        done = true;
-      } else if (NAME_SET.has(key)) {
-        roles.set(j, { role: 'name' });
-        done = true;
-      }
-    }
-    if (!done) pending.push(j);
+    const structural = [...chain]
+      .reverse()
+      .find((k) => LINE_NO_SET.has(k) || CODE_SET.has(k) || NAME_SET.has(k));
+    if (structural === undefined) chains.set(j, chain);
+    else if (LINE_NO_SET.has(structural)) roles.set(j, { role: 'lineNo' });
+    else roles.set(j, { role: CODE_SET.has(structural) ? 'code' : 'name' });
   }
-  for (const j of pending) {
-    const chain = columnChain(expanded, j);
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const c = matchColumn(chain[i] ?? '', panel.columns, false);
-      if (c && assignFigure(j, c)) break;
+  for (const exact of [true, false]) {
+    for (const [j, chain] of chains) {
+      if (roles.has(j)) continue;
+      for (let i = chain.length - 1; i >= 0; i--) {
+        if (assignFigure(j, matchColumn(chain[i] ?? '', panel.columns, exact))) break;
+      }
     }
   }
   for (const [j, n] of steps) {
     if (j < start || j >= end || roles.has(j)) continue;
-    const c = panel.columns.find((x) => x.number === n);
-    if (c) assignFigure(j, c);
+    assignFigure(
+      j,
+      panel.columns.find((x) => x.number === n),
+    );
   }
   return { start, end, roles, found };
 }

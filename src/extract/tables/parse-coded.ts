@@ -3,7 +3,7 @@ import type { TableRow } from '#domain/table.ts';
 import { isEmptyDraft, isTextOnly, problemAt, readPanel, type Draft } from './cells.ts';
 import { TOTAL_LABELS, type TableTemplate, type TemplateColumn } from './final-accounts-template.ts';
 import { expandHeader, headerSteps, mapPanel, type PanelMap } from './header.ts';
-import { headerKey } from './text.ts';
+import { headerKey, isMoneyText } from './text.ts';
 import type { Segment, TableLine, TableProblem } from './types.ts';
 
 export interface ParsedBody {
@@ -43,8 +43,16 @@ export function panelMaps(
       );
       if (candidate.every((m) => m.found.size > 0)) maps = candidate;
     }
-    maps ??= prev;
     const first = seg.body[0] ?? seg.header[0];
+    if (!maps && prev && first && seg.body.length > 0) {
+      const prevWidth = prev[prev.length - 1]?.end ?? width;
+      if (prevWidth !== width) {
+        problems.push(
+          problemAt(first, `rows with ${width} columns under a header of ${prevWidth}; read by position`),
+        );
+      }
+    }
+    maps ??= prev;
     if (!maps) {
       if (first && seg.body.length > 0)
         problems.push(problemAt(first, 'table rows without a recognisable header'));
@@ -80,11 +88,7 @@ export function mergeWrapped(drafts: Draft[]): Draft[] {
 const CODE_LENGTHS = new Set([3, 5, 7]);
 
 /** Turns drafts into rows keyed by code, or "total" for the 合计 row. */
-export function keyCodedRows(
-  drafts: readonly Draft[],
-  problems: TableProblem[],
-  codeLengths = CODE_LENGTHS,
-): TableRow[] {
+export function keyCodedRows(drafts: readonly Draft[], problems: TableProblem[]): TableRow[] {
   const rows: TableRow[] = [];
   const seen = new Set<string>();
   for (const d of drafts) {
@@ -92,7 +96,7 @@ export function keyCodedRows(
     const at = { page: d.source.page, line: d.source.line };
     let key: string;
     if (code !== '') {
-      if (!codeLengths.has(code.length)) {
+      if (!CODE_LENGTHS.has(code.length)) {
         problems.push({ ...at, message: `code "${code}" has an unexpected length` });
       }
       key = code;
@@ -127,11 +131,44 @@ export function parseCoded(
 ): ParsedBody {
   const columns = new Map<number, TemplateColumn>();
   const drafts: Draft[] = [];
+  let headerTotal: Draft | undefined;
   for (const { segment, maps } of panelMaps(segments, template, problems, () => [0])) {
     const map = maps[0];
     if (!map) continue;
     for (const [n, c] of map.found) columns.set(n, c);
+    if (!headerTotal) {
+      const line = segment.header.find((l) => isHeaderTotal(l, map));
+      if (line) headerTotal = readPanel(blankFigureColumns(line, map), map, unit, problems);
+    }
     for (const line of segment.body) drafts.push(readPanel(line, map, unit, problems));
   }
-  return { rows: keyCodedRows(mergeWrapped(drafts), problems), columns };
+  const merged = mergeWrapped(drafts);
+  if (headerTotal && !merged.some((d) => d.codeParts.length === 0 && TOTALS.has(headerKey(d.label)))) {
+    merged.unshift(headerTotal);
+  }
+  return { rows: keyCodedRows(merged, problems), columns };
+}
+
+/**
+ * A header line that is also the 合计 row: Shanghai's empty 表7/表8 print “合计” in the label cells of
+ * the row that carries the 本年支出 sub-headers (合计 │ 基本支出 │ 项目支出), with no amounts.
+ */
+function isHeaderTotal(line: TableLine, map: PanelMap): boolean {
+  let total = false;
+  for (let j = map.start; j < map.end; j++) {
+    const text = line.cells[j] ?? '';
+    const role = map.roles.get(j)?.role;
+    if (role === 'figure') {
+      if (isMoneyText(text)) return false;
+    } else if (TOTALS.has(headerKey(text))) {
+      total = true;
+    }
+  }
+  return total;
+}
+
+/** The line with its figure cells emptied: header words there are not amounts, and none is printed. */
+function blankFigureColumns(line: TableLine, map: PanelMap): TableLine {
+  const cells = line.cells.map((c, j) => (map.roles.get(j)?.role === 'figure' ? '' : c));
+  return { raw: line.raw, cells };
 }

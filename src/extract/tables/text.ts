@@ -1,14 +1,21 @@
 import { blankFigure, parseFigure, type Figure, type Unit } from '#domain/quantity.ts';
-import { compact, isZeroMark } from '#extract/normalize.ts';
 
 /** Decimals of a blank or dash cell: the 万元 tables print two. */
 export const BLANK_DECIMALS = 2;
 
+const WHITESPACE = /\s/;
 const QUOTES_AND_BRACKETS = /[“”"'‘’「」『』()[\]【】〔〕:：]/g;
+const HAS_QUOTES_OR_BRACKETS = /[“”"'‘’「」『』()[\]【】〔〕:：]/;
+
+/** Removes all whitespace (layout spaces inside Chinese text); cheap when there is none. */
+export function squeeze(s: string): string {
+  return WHITESPACE.test(s) ? s.replace(/\s+/g, '') : s;
+}
 
 /** Compares header words and labels regardless of layout spaces, quotes, brackets and full/half width. */
 export function headerKey(s: string): string {
-  return compact(s).replace(QUOTES_AND_BRACKETS, '');
+  const t = squeeze(s);
+  return HAS_QUOTES_OR_BRACKETS.test(t) ? t.replace(QUOTES_AND_BRACKETS, '') : t;
 }
 
 const ORDINAL_PREFIX =
@@ -16,7 +23,7 @@ const ORDINAL_PREFIX =
 
 /** Removes a leading ordinal (“一、”, “（二）”, “3.”) or “其中：”. */
 export function stripOrdinal(s: string): string {
-  let t = compact(s);
+  let t = squeeze(s);
   for (let i = 0; i < 2; i++) {
     const m = ORDINAL_PREFIX.exec(t);
     if (!m) break;
@@ -34,28 +41,33 @@ const MONEY_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[+-]?\d{1,3}(?:,\d{3})
 
 /** A printed amount (decimals or thousands separators), as opposed to a code, 行次 or 栏次. */
 export function isMoneyText(s: string): boolean {
-  return MONEY_RE.test(compact(s));
+  return MONEY_RE.test(squeeze(s));
 }
+
+const CODE_SEPARATORS = /[-.．]/g;
+const DIGITS = /^\d+$/;
 
 /** Digits of a code cell (“201”, “201-03-01”, “20103 01”); undefined when the cell is not a code. */
 export function codeDigits(s: string): string | undefined {
-  const t = compact(s).replace(/[-.．]/g, '');
-  return /^\d+$/.test(t) ? t : undefined;
+  const t = squeeze(s).replace(CODE_SEPARATORS, '');
+  return DIGITS.test(t) ? t : undefined;
 }
+
+const DASHES = /^-+$/;
 
 export type FigureRead = { ok: true; figure: Figure } | { ok: false };
 
 /** A figure cell: blank and dashes are zero at the table's precision; anything else must be a number. */
 export function readFigure(text: string, unit: Unit): FigureRead {
-  const t = compact(text);
-  if (isZeroMark(t)) return { ok: true, figure: blankFigure(unit, BLANK_DECIMALS, t) };
+  const t = squeeze(text);
+  if (t === '' || DASHES.test(t)) return { ok: true, figure: blankFigure(unit, BLANK_DECIMALS, t) };
   const figure = parseFigure(t, unit);
   return figure ? { ok: true, figure } : { ok: false };
 }
 
 /** A small integer as printed in a 行次 or 栏次 cell. */
 export function smallInt(s: string): number | undefined {
-  const t = compact(s);
+  const t = squeeze(s);
   return /^\d{1,3}$/.test(t) ? Number(t) : undefined;
 }
 
@@ -69,7 +81,7 @@ export function stepNumbers(cells: readonly string[]): Map<number, number> | und
   let last = 0;
   let consecutive = true;
   for (let j = 0; j < cells.length; j++) {
-    const t = compact(cells[j] ?? '');
+    const t = squeeze(cells[j] ?? '');
     if (t === '') continue;
     if (t === '栏次') {
       hasWord = true;

@@ -1,7 +1,6 @@
 import type { TableId } from '#domain/table.ts';
-import { compact } from '#extract/normalize.ts';
 import type { TableTemplate } from './final-accounts-template.ts';
-import { headerKey } from './text.ts';
+import { headerKey, squeeze } from './text.ts';
 
 export interface TitleMatch {
   id: TableId;
@@ -18,7 +17,7 @@ const YEAR_PREFIX = /\d{4}年度?(?:部门)?$/;
 
 /** A line that is only a table number (“表1”, “附表3”), printed above the title. */
 export function tableNumberLine(text: string): string | undefined {
-  const t = compact(text);
+  const t = squeeze(text);
   return /^附?表[0-9一二三四五六七八九十]+$/.test(t) ? t : undefined;
 }
 
@@ -38,17 +37,17 @@ export function titleMatcher(templates: readonly TableTemplate[]): TitleMatcher 
       for (const n of names) {
         if (!key.endsWith(n.key)) continue;
         const prefix = key.slice(0, key.length - n.key.length);
-        if (prefix === '') return { id: n.id, title: compact(text) };
+        if (prefix === '') return { id: n.id, title: squeeze(text) };
         const m = NUMBER_PREFIX.exec(prefix);
         if (m && m[0].length === prefix.length) {
           const printedNumber = m[1] !== undefined ? `表${m[1]}` : (m[2] ?? m[3]);
           return {
             id: n.id,
-            title: compact(text).slice(m[0].length),
+            title: squeeze(text).slice(m[0].length),
             ...(printedNumber ? { printedNumber } : {}),
           };
         }
-        if (YEAR_PREFIX.test(prefix)) return { id: n.id, title: compact(text) };
+        if (YEAR_PREFIX.test(prefix)) return { id: n.id, title: squeeze(text) };
         return undefined;
       }
       return undefined;

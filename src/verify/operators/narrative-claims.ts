@@ -15,7 +15,15 @@ import {
   type Interval,
   type Unit,
 } from '#domain/quantity.ts';
-import { cellEvidence, describeCell, resolve, type EvalContext, type ResolvedCell } from '../context.ts';
+import { TABLE_IDS, type ExtractedTable, type TableRow } from '#domain/table.ts';
+import {
+  cellEvidence,
+  cellKey,
+  describeCell,
+  resolve,
+  type EvalContext,
+  type ResolvedCell,
+} from '../context.ts';
 import { parseRef } from '../refs.ts';
 
 /**
@@ -63,6 +71,11 @@ export const BindingSchema = z.object({
   bases: z.array(z.union([ClaimBaseSchema, z.literal('none')])).optional(),
   /** The cell (or cells, summed) that prints the claim's value. */
   cell: RefList.optional(),
+  /**
+   * Or: the row of a coded table that the subject names as a path, “一般公共服务支出(类)财政事务(款)行政运行(项)”,
+   * found by the names of its 类, 款 and 项 rows; `column` is the 栏次 holding the amount.
+   */
+  path: z.object({ table: z.enum(TABLE_IDS), column: z.number().int().positive() }).optional(),
   /** The cell that prints the budget the claim is measured against. */
   baseCell: RefList.optional(),
   /** Kinds of budget that `baseCell` holds; a claim measured against another kind is never compared with it. */
@@ -102,11 +115,11 @@ export function findBinding(bindings: readonly Binding[], claim: Claim): Binding
   return bindings.find((b) => bindingMatches(b, claim));
 }
 
-/** "第3页第12行“基本支出”" and its English counterpart. */
+/** "第3页第12行「基本支出」" and its English counterpart. */
 export function describeClaim(claim: Claim): LocalizedText {
   const { page, line } = claim.source;
   return {
-    zh: `第${page}页第${line}行“${claim.subject}”`,
+    zh: `第${page}页第${line}行「${claim.subject}」`,
     en: `"${claim.subject}" (page ${page}, line ${line})`,
   };
 }
@@ -143,10 +156,18 @@ function stepOf(fig: Figure): bigint {
   return per / 10n ** BigInt(d);
 }
 
+/**
+ * The templates print a zero amount as “0万元” without decimals (§3.2): it is a zero at the precision of
+ * the other amounts, not a figure rounded to whole 万元.
+ */
+const ZERO_DECIMALS: Partial<Record<Unit, number>> = { 'wan-yuan': 2, 'yi-yuan': 4 };
+
 /** The amount a printed money figure stands for; undefined for a figure that is not money. */
 export function amountOf(fig: Figure, unit: Unit = fig.unit): Amount | undefined {
   const f = { ...fig, unit };
   if (!isMoney(f.unit)) return undefined;
+  const zeroDecimals = ZERO_DECIMALS[f.unit];
+  if (f.value === 0n && f.decimals === 0 && zeroDecimals !== undefined) f.decimals = zeroDecimals;
   return { interval: intervalOf(f, COMMON), printed: valueIn(f, COMMON), step: stepOf(f), unit: f.unit };
 }
 
@@ -238,4 +259,81 @@ export function agreement(stated: Amount, side: CellSide, relation: 'eq' | 'le' 
     return finer && roundToStep(stated.printed, cellStep) === side.printed ? 'rounded' : 'differs';
   }
   return overlaps(stated.interval, side.interval) ? 'within-rounding' : 'differs';
+}
+
+// ---- coded rows named by path -------------------------------------------------------------------------
+
+const LEVELS = ['类', '款', '项'] as const;
+
+/** Splits “A(类)B(款)C(项)” into its names; a last name without its marker (a wrapped line lost it) counts. */
+export function namePath(subject: string): string[] | undefined {
+  const s = subject.normalize('NFKC').replace(/\s+/gu, '');
+  const parts = s.split(/\((?:类|款|项)\)/u);
+  if (parts.length < 2) return undefined;
+  const names = parts.filter((p, i) => p !== '' || i < parts.length - 1);
+  if (names.length === 0 || names.length > LEVELS.length || names.some((n) => n === '')) return undefined;
+  return names;
+}
+
+function sameName(label: string, name: string): boolean {
+  const norm = (x: string): string => x.normalize('NFKC').replace(/\s+/gu, '');
+  return norm(label) === norm(name);
+}
+
+/** The row a name path designates: each name matched among the children of the row before. */
+export function rowByPath(table: ExtractedTable, names: readonly string[]): TableRow | { missing: string } {
+  let parent: TableRow | undefined;
+  const lengths = [3, 5, 7];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? '';
+    const len = lengths[i] ?? 7;
+    const row = table.rows.find(
+      (r) =>
+        r.code !== undefined &&
+        r.code.length === len &&
+        (parent?.code === undefined || r.code.startsWith(parent.code)) &&
+        sameName(r.label, name),
+    );
+    if (!row)
+      return {
+        missing: names
+          .slice(0, i + 1)
+          .map((n, k) => `${n}（${LEVELS[k] ?? ''}）`)
+          .join(''),
+      };
+    parent = row;
+  }
+  return parent ?? { missing: names.join('') };
+}
+
+export type BoundSide = SideResult | { ok: false; missingRow: LocalizedText; table: ExtractedTable };
+
+/** The cells a binding designates for a claim's value: its `cell` references or its `path` row. */
+export function resolveBinding(ctx: EvalContext, b: Binding, claim: Claim): BoundSide | undefined {
+  if (b.cell) return resolveSide(ctx, b.cell);
+  if (!b.path) return undefined;
+  const names = namePath(claim.subject);
+  if (!names) return undefined;
+  const table = ctx.table(b.path.table);
+  if (!table) return resolveSide(ctx, [`${b.path.table}[total].c${b.path.column}`]);
+  const row = rowByPath(table, names);
+  if ('missing' in row) {
+    return {
+      ok: false,
+      table,
+      missingRow: {
+        zh: `表中没有“${row.missing}”一行`,
+        en: `the table has no row "${row.missing}"`,
+      },
+    };
+  }
+  return resolveSide(ctx, [`${b.path.table}[${row.key}].c${b.path.column}`]);
+}
+
+/** Marks the cells a claim repeats as identities, so table mutation tests also try last-digit changes. */
+export function traceExact(ctx: EvalContext, side: CellSide): void {
+  if (!ctx.trace) return;
+  const printed = side.cells.filter((c) => c.cell);
+  if (printed.length !== 1) return;
+  for (const c of printed) ctx.trace.exact.add(cellKey(c.table.id, c.rowKey, c.column));
 }

@@ -68,6 +68,12 @@ export function printedCells(cells: readonly ResolvedCell[]): ResolvedCell[] {
   return cells.filter((c) => c.cell);
 }
 
+/** Whether any cell the references name is printed (tables assumed present). */
+export function anyPrinted(ctx: EvalContext, refs: readonly string[]): boolean {
+  const res = resolveRefs(ctx, refs);
+  return res.ok && res.cells.some((c) => c.cell);
+}
+
 /** The printed sum of resolved cells in the unit of their table (unprinted rows count as zero). */
 export function printedSum(cells: readonly ResolvedCell[]): bigint {
   let total = 0n;
@@ -77,9 +83,12 @@ export function printedSum(cells: readonly ResolvedCell[]): bigint {
 
 /** Names a set of cells for a message: each cell when there are few, the reference text otherwise. */
 export function describeCells(cells: readonly ResolvedCell[], refs: readonly string[]): LocalizedText {
-  const shown = printedCells(cells);
+  const shown = cells.length <= 3 ? cells : printedCells(cells);
   if (shown.length > 0 && shown.length <= 3) {
-    const parts = shown.map(describeCell);
+    const parts = shown.map((c) => {
+      const d = describeCell(c);
+      return c.cell ? d : { zh: `${d.zh}（未列示）`, en: `${d.en} (not printed)` };
+    });
     return { zh: parts.map((p) => p.zh).join('、'), en: parts.map((p) => p.en).join('; ') };
   }
   return { zh: refs.join('、'), en: refs.join(', ') };
