@@ -1,3 +1,4 @@
+// @ts-nocheck
 import { readFileSync } from 'node:fs';
 import { readPdf } from '#adapters/pdf-reader.ts';
 const [file, from, to] = process.argv.slice(2);

@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import { readPdf } from '#adapters/pdf-reader.ts';
 import { readText } from '#adapters/text-reader.ts';
 import type { RawDocument } from '#domain/raw-document.ts';
-import { CLAIMS_GOLDEN_CASES, extractClaims, formatClaimsGolden, toClaimsGolden } from '#extract/claims/index.ts';
+import {
+  CLAIMS_GOLDEN_CASES,
+  extractClaims,
+  formatClaimsGolden,
+  toClaimsGolden,
+} from '#extract/claims/index.ts';
 import { CORPUS_DIR, PROJECT_ROOT, corpusAvailable, corpusFile } from '#src/testing/corpus.ts';
 
 async function read(file: string): Promise<RawDocument> {

@@ -80,7 +80,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions = {}): 
       throw new ReadError('too-large', `${doc.numPages} pages, limit ${maxPages}`);
     }
     const pages: RawPage[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    if (process.env.SEQ === '1') { for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n)); }
+    else pages.push(...(await mapLimited(doc.numPages, Number(process.env.CONC ?? 6), (i) => readPage(doc, i + 1))));
     const textlessPages = pages.filter((p) => p.lines.length === 0).map((p) => p.number);
     return {
       format: 'pdf',
@@ -101,15 +102,17 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<RawPage>
     if (!view) throw new Error(`page ${number}: unusable viewport transform`);
     // Text and rules both come from the operator list: each page's content is parsed once.
     const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
-    const { boxes, rulings } = readContent(ops, view, fontLookup(page));
+    const content = readContent(ops, view, fontLookup(page));
+    // Like pdfjs's text layer, drop text whose baseline lies off the page: WPS repeats the previous page's
+    // overflow above the top edge and clips it away.
+    const { width, height } = viewport;
+    const boxes = content.boxes.filter(
+      (b) => b.x1 >= 0 && b.x0 <= width && b.baseline >= 0 && b.baseline <= height,
+    );
+    const rulings = content.rulings;
     const grids = boxes.length > 0 ? findGrids(rulings) : [];
     page.cleanup();
-    return {
-      number,
-      width: viewport.width,
-      height: viewport.height,
-      lines: layoutPage(number, boxes, grids),
-    };
+    return { number, width, height, lines: layoutPage(number, boxes, grids) };
   } catch (err) {
     throw err instanceof ReadError ? err : toReadError(err, `page ${number}`);
   }
@@ -142,4 +145,17 @@ function toReadError(err: unknown, where?: string): ReadError {
 
 function mib(n: number): string {
   return (n / (1024 * 1024)).toFixed(1);
+}
+
+async function mapLimited<T>(count: number, limit: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const i = next++;
+      out[i] = await fn(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+  return out;
 }

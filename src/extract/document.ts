@@ -14,6 +14,7 @@ export function extractDocument(raw: RawDocument, path: string): DisclosureDocum
     pageCount: raw.pages.length,
     lines: raw.pages.flatMap((p) => p.lines),
     tables: extractTables(raw).tables,
-    claims: extractClaims(raw),
+    // The claim patterns read 决算 phrasing; in a 预算 "X预算为A万元" states the amount itself, not a base.
+    claims: identity.kind === 'final-accounts' ? extractClaims(raw) : [],
   };
 }

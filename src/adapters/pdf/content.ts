@@ -47,6 +47,15 @@ function initialState(): State {
   };
 }
 
+function arg(args: unknown, k: number): unknown {
+  return Array.isArray(args) ? (args as unknown[])[k] : undefined;
+}
+
+function num(args: unknown, k: number): number {
+  const v = arg(args, k);
+  return typeof v === 'number' ? v : 0;
+}
+
 /** `view` maps PDF user space to viewport space (pdfjs's `page.getViewport({ scale: 1 }).transform`). */
 export function readContent(ops: OperatorList, view: Matrix, fontOf: FontLookup): PageContent {
   const content: PageContent = { boxes: [], rulings: { horizontal: [], vertical: [] } };
@@ -60,8 +69,6 @@ export function readContent(ops: OperatorList, view: Matrix, fontOf: FontLookup)
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i] ?? -1;
     const args: unknown = ops.argsArray[i];
-    const a = Array.isArray(args) ? (args as unknown[]) : [];
-    const num = (k: number): number => (typeof a[k] === 'number' ? a[k] : 0);
     switch (fn) {
       case OPS.save:
         stack.push(s);
@@ -78,7 +85,7 @@ export function readContent(ops: OperatorList, view: Matrix, fontOf: FontLookup)
       case OPS.paintFormXObjectBegin: {
         stack.push(s);
         s = { ...s };
-        const m = toMatrix(a[0]);
+        const m = toMatrix(arg(args, 0));
         if (m) s.ctm = multiply(s.ctm, m);
         break;
       }
@@ -106,49 +113,51 @@ export function readContent(ops: OperatorList, view: Matrix, fontOf: FontLookup)
         s.y = s.lineY = 0;
         break;
       case OPS.setFont: {
-        const name = a[0];
+        const name = arg(args, 0);
         s.font =
           typeof name === 'string'
             ? (fontOf(name) ?? { fontMatrix: FONT_IDENTITY_MATRIX, vertical: false })
             : undefined;
-        s.fontSize = num(1);
+        s.fontSize = num(args, 1);
         break;
       }
       case OPS.setCharSpacing:
-        s.charSpacing = num(0);
+        s.charSpacing = num(args, 0);
         break;
       case OPS.setWordSpacing:
-        s.wordSpacing = num(0);
+        s.wordSpacing = num(args, 0);
         break;
       case OPS.setHScale:
-        s.textHScale = num(0) / 100;
+        s.textHScale = num(args, 0) / 100;
         break;
       case OPS.setLeading:
-        s.leading = -num(0);
+        s.leading = -num(args, 0);
         break;
       case OPS.setTextRise:
-        s.textRise = num(0);
+        s.textRise = num(args, 0);
         break;
       case OPS.moveText:
-        moveText(num(0), num(1));
+        moveText(num(args, 0), num(args, 1));
         break;
       case OPS.setLeadingMoveText:
-        s.leading = num(1);
-        moveText(num(0), num(1));
+        s.leading = num(args, 1);
+        moveText(num(args, 0), num(args, 1));
         break;
       case OPS.nextLine:
         moveText(0, s.leading);
         break;
       case OPS.setTextMatrix: {
-        const m = toMatrix(a[0]);
+        const m = toMatrix(arg(args, 0));
         if (m) s.textMatrix = m;
         s.x = s.lineX = 0;
         s.y = s.lineY = 0;
         break;
       }
-      case OPS.showText:
-        if (Array.isArray(a[0])) showText(a[0] as unknown[], s, multiply(view, s.ctm), content.boxes);
+      case OPS.showText: {
+        const glyphs = arg(args, 0);
+        if (Array.isArray(glyphs)) showText(glyphs as unknown[], s, multiply(view, s.ctm), content.boxes);
         break;
+      }
       default:
         break;
     }

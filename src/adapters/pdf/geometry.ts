@@ -26,12 +26,17 @@ export function applyMatrix(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
+function ok(n: unknown): n is number {
+  return typeof n === 'number' && Number.isFinite(n);
+}
+
 /** Accepts pdfjs's loosely typed matrices (number[] or typed arrays) when they have six finite numbers. */
 export function toMatrix(value: unknown): Matrix | undefined {
-  if (!value || typeof value !== 'object' || !('length' in value) || value.length !== 6) return undefined;
-  const v = Array.from(value as ArrayLike<unknown>);
-  if (!v.every((n): n is number => typeof n === 'number' && Number.isFinite(n))) return undefined;
-  return [v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!];
+  if (!Array.isArray(value) && !ArrayBuffer.isView(value)) return undefined;
+  const v = value as ArrayLike<unknown>;
+  if (v.length !== 6) return undefined;
+  const [a, b, c, d, e, f] = [v[0], v[1], v[2], v[3], v[4], v[5]];
+  return ok(a) && ok(b) && ok(c) && ok(d) && ok(e) && ok(f) ? [a, b, c, d, e, f] : undefined;
 }
 
 /**

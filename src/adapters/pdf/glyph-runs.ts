@@ -35,6 +35,8 @@ export const FONT_IDENTITY_MATRIX: Matrix = [0.001, 0, 0, 0.001, 0, 0];
 
 /** A gap this wide (in font sizes) inside one op starts a new box. */
 const SPLIT_GAP = 0.5;
+/** A narrower gap that is still this wide reads as a space (pdfjs's text layer uses the same 0.1 em). */
+export const SPACE_GAP = 0.1;
 
 interface Glyph {
   unicode: string;
@@ -102,6 +104,7 @@ export function showText(glyphs: readonly unknown[], t: TextState, m: Matrix, ou
     const blank = g.unicode.trim() === '';
     if (!blank) {
       if (run && x - run.end >= SPLIT_GAP * size) flush();
+      else if (run && x - run.end > SPACE_GAP * size) run.pendingSpace = true;
       if (!run) run = { start: x, end: x, text: '', pendingSpace: false };
       if (run.pendingSpace) run.text += ' ';
       run.text += g.unicode;

@@ -1,5 +1,6 @@
 import type { RawCell, RawLine } from '#domain/raw-document.ts';
 import type { TextBox } from './geometry.ts';
+import { SPACE_GAP } from './glyph-runs.ts';
 import { cellAt, columnsOf, rowsOf, type Grid } from './grid.ts';
 
 /**
@@ -11,8 +12,6 @@ import { cellAt, columnsOf, rowsOf, type Grid } from './grid.ts';
 const BASELINE_TOLERANCE = 1 / 3;
 /** Outside grids, a gap narrower than this many font sizes keeps two items in one cell. */
 const CELL_GAP = 1;
-/** A gap wider than this many font sizes is a space between words. */
-const SPACE_GAP = 0.2;
 /** Han characters and the punctuation set around them; a space between two of these is layout only. */
 const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’()《》、,.:;`;
 const LAYOUT_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu');

@@ -97,11 +97,15 @@ const CASES: Case[] = [
   {
     name: 'zero with 持平 keeps 0 decimals',
     lines: ['5. 事业收入0万元，与上年决算数持平。'],
-    claims: [{ subject: '事业收入', value: '0万元', base: 'prior-final', direction: 'flat', directionWord: '持平' }],
+    claims: [
+      { subject: '事业收入', value: '0万元', base: 'prior-final', direction: 'flat', directionWord: '持平' },
+    ],
   },
   {
     name: 'zero base not comparable',
-    lines: ['政府性基金预算财政拨款收入0万元，比上年决算数增加0万元，增长--（基数为0，不可比）；主要变动情况：与上年决算数持平。'],
+    lines: [
+      '政府性基金预算财政拨款收入0万元，比上年决算数增加0万元，增长--（基数为0，不可比）；主要变动情况：与上年决算数持平。',
+    ],
     claims: [
       {
         subject: '政府性基金预算财政拨款收入',
@@ -131,7 +135,9 @@ const CASES: Case[] = [
   },
   {
     name: 'completion and year-on-year in one clause become two claims',
-    lines: ['2024年度“三公”经费财政拨款支出决算为6.00万元，完成全年预算8.00万元的75%，比上年决算数增加1.50万元，增长33.3%。'],
+    lines: [
+      '2024年度“三公”经费财政拨款支出决算为6.00万元，完成全年预算8.00万元的75%，比上年决算数增加1.50万元，增长33.3%。',
+    ],
     claims: [
       {
         subject: '“三公”经费财政拨款支出',
@@ -153,7 +159,9 @@ const CASES: Case[] = [
   },
   {
     name: 'bare 预算 with a zero base',
-    lines: ['其中：公务用车购置支出决算为0万元，完成预算0万元的--%（基数为0，不可比），比上年决算数增加0万元，增长--（基数为0，不可比）。'],
+    lines: [
+      '其中：公务用车购置支出决算为0万元，完成预算0万元的--%（基数为0，不可比），比上年决算数增加0万元，增长--（基数为0，不可比）。',
+    ],
     claims: [
       { subject: '公务用车购置费', value: '0万元', base: 'budget', baseValue: '0万元', notComparable: true },
       {
@@ -169,7 +177,9 @@ const CASES: Case[] = [
   },
   {
     name: 'shares of the 三公 total',
-    lines: ['因公出国（境）费3.00万元，占60%；公务用车购置及运行维护费支出2.00万元，占40%；公务接待费支出0万元，占0%。'],
+    lines: [
+      '因公出国（境）费3.00万元，占60%；公务用车购置及运行维护费支出2.00万元，占40%；公务接待费支出0万元，占0%。',
+    ],
     claims: [
       { subject: '因公出国(境)费', value: '3.00万元', base: 'total', percent: '60%' },
       { subject: '公务用车购置及运行维护费', value: '2.00万元', base: 'total', percent: '40%' },
@@ -192,7 +202,9 @@ const CASES: Case[] = [
   },
   {
     name: 'counts of vehicles and equipment; a threshold is no amount',
-    lines: ['截至2024年12月31日，本部门共有车辆2辆，其中，机要通信用车1辆、执法执勤用车1辆；单位价值100万元以上设备（不含车辆）3台（套）。'],
+    lines: [
+      '截至2024年12月31日，本部门共有车辆2辆，其中，机要通信用车1辆、执法执勤用车1辆；单位价值100万元以上设备（不含车辆）3台（套）。',
+    ],
     claims: [
       { subject: '车辆', value: '#2' },
       { subject: '机要通信用车', value: '#1' },
@@ -211,7 +223,9 @@ const CASES: Case[] = [
   },
   {
     name: 'reception counts',
-    lines: ['公务接待费支出0万元，共接待国外、境外来访团组0个，来访外宾0人次；发生国内接待0次，接待人数共0人。'],
+    lines: [
+      '公务接待费支出0万元，共接待国外、境外来访团组0个，来访外宾0人次；发生国内接待0次，接待人数共0人。',
+    ],
     claims: [
       { subject: '公务接待费', value: '0万元' },
       { subject: '接待国外、境外来访团组', value: '#0' },
@@ -239,7 +253,9 @@ const CASES: Case[] = [
   },
   {
     name: 'a completion rate in a sentence of its own, then 持平',
-    lines: ['2、住房保障支出（类）住房改革支出（款）购房补贴（项）。年初预算为10.00万元，支出决算为10.00万元。完成年初预算的100.00%。决算数同预算数持平。'],
+    lines: [
+      '2、住房保障支出（类）住房改革支出（款）购房补贴（项）。年初预算为10.00万元，支出决算为10.00万元。完成年初预算的100.00%。决算数同预算数持平。',
+    ],
     claims: [
       {
         subject: '住房保障支出(类)住房改革支出(款)购房补贴(项)',
@@ -254,15 +270,30 @@ const CASES: Case[] = [
   },
   {
     name: 'two budgets stated for one amount',
-    lines: ['一般公共预算财政拨款支出年初预算为0万元，全年预算为200.00万元，支出决算为190.00万元，完成年初预算的95.00%。'],
+    lines: [
+      '一般公共预算财政拨款支出年初预算为0万元，全年预算为200.00万元，支出决算为190.00万元，完成年初预算的95.00%。',
+    ],
     claims: [
-      { subject: '一般公共预算财政拨款支出', value: '190.00万元', base: 'initial-budget', baseValue: '0万元', percent: '95.00%' },
-      { subject: '一般公共预算财政拨款支出', value: '190.00万元', base: 'full-year-budget', baseValue: '200.00万元' },
+      {
+        subject: '一般公共预算财政拨款支出',
+        value: '190.00万元',
+        base: 'initial-budget',
+        baseValue: '0万元',
+        percent: '95.00%',
+      },
+      {
+        subject: '一般公共预算财政拨款支出',
+        value: '190.00万元',
+        base: 'full-year-budget',
+        baseValue: '200.00万元',
+      },
     ],
   },
   {
     name: '与…相比 in the next sentence keeps the amount of the first',
-    lines: ['上海市某某局2024年度收入支出总计500.00万元。与2023年度相比，收入支出总计减少20.00万元，下降3.85%。主要原因：项目减少。'],
+    lines: [
+      '上海市某某局2024年度收入支出总计500.00万元。与2023年度相比，收入支出总计减少20.00万元，下降3.85%。主要原因：项目减少。',
+    ],
     claims: [
       { subject: '收入支出总计', value: '500.00万元' },
       {
@@ -278,7 +309,9 @@ const CASES: Case[] = [
   },
   {
     name: 'structure by 类 with shares',
-    lines: ['一般公共预算财政拨款支出400.00万元，主要用于以下方面：一般公共服务支出（类）300.00万元，占75.00%；住房保障支出（类）100.00万元，占25.00%。'],
+    lines: [
+      '一般公共预算财政拨款支出400.00万元，主要用于以下方面：一般公共服务支出（类）300.00万元，占75.00%；住房保障支出（类）100.00万元，占25.00%。',
+    ],
     claims: [
       { subject: '一般公共预算财政拨款支出', value: '400.00万元' },
       { subject: '一般公共服务支出(类)', value: '300.00万元', base: 'total', percent: '75.00%' },
@@ -287,7 +320,9 @@ const CASES: Case[] = [
   },
   {
     name: 'personnel and public expenses',
-    lines: ['一般公共预算财政拨款基本支出300.00万元。其中：人员经费250.00万元，主要包括：基本工资、津贴补贴；公用经费50.00万元，主要包括：办公费、印刷费。'],
+    lines: [
+      '一般公共预算财政拨款基本支出300.00万元。其中：人员经费250.00万元，主要包括：基本工资、津贴补贴；公用经费50.00万元，主要包括：办公费、印刷费。',
+    ],
     claims: [
       { subject: '一般公共预算财政拨款基本支出', value: '300.00万元' },
       { subject: '人员经费', value: '250.00万元' },
@@ -342,7 +377,13 @@ const CASES: Case[] = [
     name: 'a lead-in names the topic of a self-evaluation',
     lines: ['部门整体支出绩效自评情况：全年预算数500.00万元，执行数495.00万元，完成预算的99.0%。'],
     claims: [
-      { subject: '部门整体支出', value: '495.00万元', base: 'full-year-budget', baseValue: '500.00万元', percent: '99.0%' },
+      {
+        subject: '部门整体支出',
+        value: '495.00万元',
+        base: 'full-year-budget',
+        baseValue: '500.00万元',
+        percent: '99.0%',
+      },
     ],
   },
   {
@@ -389,11 +430,18 @@ const CASES: Case[] = [
   {
     name: 'procurement amounts scoped by the words before them',
     lines: ['在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额30.00万元。'],
-    claims: [{ subject: '在面向中小企业预留的政府采购项目中,由中小企业供应商中标或成交的,采购金额', value: '30.00万元' }],
+    claims: [
+      {
+        subject: '在面向中小企业预留的政府采购项目中,由中小企业供应商中标或成交的,采购金额',
+        value: '30.00万元',
+      },
+    ],
   },
   {
     name: 'performance counts with their money',
-    lines: ['编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；其中一级项目3个，二级项目20个，共涉及资金157.13万元，占项目支出总额的100%。'],
+    lines: [
+      '编报绩效目标的2024年度项目4个，涉及预算金额598.42万元；其中一级项目3个，二级项目20个，共涉及资金157.13万元，占项目支出总额的100%。',
+    ],
     claims: [
       { subject: '编报绩效目标的项目', value: '#4' },
       { subject: '编报绩效目标的项目涉及预算金额', value: '598.42万元' },
@@ -404,7 +452,9 @@ const CASES: Case[] = [
   },
   {
     name: 'prose numbers are not claims',
-    lines: ['累计为1000余家企业提供服务，按时办结率达100%，完成10个信息项目立项，订阅用户2.1万户，排名全市第2。'],
+    lines: [
+      '累计为1000余家企业提供服务，按时办结率达100%，完成10个信息项目立项，订阅用户2.1万户，排名全市第2。',
+    ],
     claims: [],
   },
 ];
@@ -437,7 +487,12 @@ describe('extractClaims: claim records', () => {
   });
 
   it('parses figures with their printed precision', () => {
-    expect(claims[0]?.value).toEqual({ text: '2,036.26', value: 2_036_260_000_000_000n, decimals: 2, unit: 'wan-yuan' });
+    expect(claims[0]?.value).toEqual({
+      text: '2,036.26',
+      value: 2_036_260_000_000_000n,
+      decimals: 2,
+      unit: 'wan-yuan',
+    });
     expect(claims[0]?.changePercent).toMatchObject({ text: '8.5', decimals: 1, unit: 'percent' });
   });
 

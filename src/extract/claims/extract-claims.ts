@@ -190,7 +190,7 @@ class Collector {
   private statement(text: string, at: number): boolean {
     // Cheap guards first: most clauses are prose, and the anchored patterns are costly to fail.
     const digits = DIGIT_RE.test(text);
-    let m: RegExpExecArray | null = null;
+    let m: RegExpExecArray | null;
     if (digits && text.includes('完成') && (m = COMPLETION_RE.exec(text))) this.completion(m, at);
     else if (digits && text.includes('预算') && (m = BUDGET_RE.exec(text))) this.budget(m, at);
     else if (CHANGE_WORD_START_RE.test(text) && (m = CHANGE_PERCENT_RE.exec(text))) this.changePercent(m, at);
@@ -293,9 +293,15 @@ class Collector {
     const g = m.groups ?? {};
     const amount = this.money(m, at);
     const subject = normalizeSubject(g.subj ?? '');
-    const st = isPlaceholderSubject(subject) ? this.target('', at) : this.begin(subject, at);
+    const st = this.target(subject, at);
     if (!st || !amount) return;
-    const part: BudgetPart = { kind: 'budget', at: this.offset(m, 'kind', at), base: baseOf(g.kind ?? ''), amount, notComparable: false };
+    const part: BudgetPart = {
+      kind: 'budget',
+      at: this.offset(m, 'kind', at),
+      base: baseOf(g.kind ?? ''),
+      amount,
+      notComparable: false,
+    };
     st.parts.push(part);
   }
 
@@ -306,14 +312,21 @@ class Collector {
     const amount = g.amt !== undefined ? this.money(m, at) : undefined;
     const percent = g.pct !== undefined ? this.figure(m, 'pct', 'percent', at) : undefined;
     const notComparable = g.nc !== undefined || g.note !== undefined;
-    if (!this.open && !amount && isPlaceholderSubject(subject) && this.completeEarlier(g.kind, base, percent, notComparable)) {
+    if (
+      !this.open &&
+      !amount &&
+      isPlaceholderSubject(subject) &&
+      this.completeEarlier(g.kind, base, percent, notComparable)
+    ) {
       return;
     }
     const st = this.target(subject, at);
     if (!st) return;
     let part: BudgetPart | undefined;
     if (!amount) {
-      const waiting = st.parts.filter((p): p is BudgetPart => p.kind === 'budget' && !p.percent && !p.notComparable);
+      const waiting = st.parts.filter(
+        (p): p is BudgetPart => p.kind === 'budget' && !p.percent && !p.notComparable,
+      );
       // 完成预算的C% refers to the budget just stated; 完成年初预算的C% to the 年初 one, whatever it says.
       part = g.kind === undefined ? waiting[waiting.length - 1] : waiting.find((p) => p.base === base);
     }
@@ -344,7 +357,8 @@ class Collector {
   ): boolean {
     const d = this.drafts[this.drafts.length - 1];
     const topic = this.topic();
-    if (!d || this.draftSections[this.drafts.length - 1] !== this.paraSection || d.subject !== topic) return false;
+    if (!d || this.draftSections[this.drafts.length - 1] !== this.paraSection || d.subject !== topic)
+      return false;
     if (!d.base || !BUDGET_BASES.has(d.base) || d.percent || d.notComparable) return false;
     if (kind !== undefined && d.base !== base) return false;
     if (percent) d.percent = percent.figure;

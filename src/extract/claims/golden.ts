@@ -52,13 +52,17 @@ export interface ClaimsJsonOptions {
 }
 
 /** Claims as plain JSON (a Figure's value is a bigint), key order kept. */
-export function claimsToJson(claims: readonly Claim[], options: ClaimsJsonOptions = { text: true }): ClaimJson[] {
+export function claimsToJson(
+  claims: readonly Claim[],
+  options: ClaimsJsonOptions = { text: true },
+): ClaimJson[] {
   return claims.map((c) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(c)) {
       if (FIGURE_KEYS.includes(k)) out[k] = figureJson(v as Figure);
       else if (k === 'source' && !options.text) out[k] = { page: c.source.page, line: c.source.line };
-      else if (k === 'sentence' && !options.text) out.sentenceDigest = `${c.sentence.length}:${fnv1a(c.sentence)}`;
+      else if (k === 'sentence' && !options.text)
+        out.sentenceDigest = `${c.sentence.length}:${fnv1a(c.sentence)}`;
       else out[k] = v;
     }
     return out as ClaimJson;

@@ -11,7 +11,13 @@ function line(page: number, n: number, spec: string): RawLine {
   const placed = /^\[(\d+),(\d+)\] (.*)$/.exec(spec);
   if (placed) {
     const text = normalizeText(placed[3] ?? '');
-    return { page, line: n, text, cells: [{ text, x0: Number(placed[1]), x1: Number(placed[2]) }], y: n * 20 };
+    return {
+      page,
+      line: n,
+      text,
+      cells: [{ text, x0: Number(placed[1]), x1: Number(placed[2]) }],
+      y: n * 20,
+    };
   }
   const ruled = spec.includes('|');
   const parts = (ruled ? spec.split('|') : spec.split('\t')).map((s) => normalizeText(s.trim()));
@@ -44,7 +50,13 @@ function texts(d: RawDocument): string[] {
 describe('readNarrative: where the narrative is', () => {
   const d = doc([
     ['目录', '第一部分 概况', '第三部分 部门决算情况说明', '第四部分 名词解释'],
-    ['第一部分 概况', '下属单位共3个。', '收入支出决算总表', '项目|决算数', '一、一般公共预算财政拨款收入|3,193.39'],
+    [
+      '第一部分 概况',
+      '下属单位共3个。',
+      '收入支出决算总表',
+      '项目|决算数',
+      '一、一般公共预算财政拨款收入|3,193.39',
+    ],
     ['第三部分 部门决算情况说明', '一、收入支出决算总体情况说明', '本年收入合计100.00万元。', '7'],
     ['第四部分 名词解释', '基本支出:指保障机构正常运转的支出,如0万元。'],
   ]);
@@ -65,7 +77,9 @@ describe('readNarrative: where the narrative is', () => {
 
   it('drops running headers and footers repeated on many pages', () => {
     const pages = [1, 2, 3, 4].map((n) => ['某某局2024年度部门决算', `第${n}段收入${n}.00万元,`, `- ${n} -`]);
-    expect(texts(doc(pages))).toEqual(['第1段收入1.00万元,第2段收入2.00万元,第3段收入3.00万元,第4段收入4.00万元,']);
+    expect(texts(doc(pages))).toEqual([
+      '第1段收入1.00万元,第2段收入2.00万元,第3段收入3.00万元,第4段收入4.00万元,',
+    ]);
   });
 });
 
@@ -73,7 +87,12 @@ describe('readNarrative: paragraphs and headings', () => {
   it('joins a sentence broken across lines and pages, and splits at headings', () => {
     const d = doc([
       ['(二)2024年度财政拨款支出说明', '国有资本经营预算财政拨款支出0万元,比年初预算数增加0万'],
-      ['元,增长--(基数为0,不可比)。', '三、“三公”经费支出决算情况说明', '(一)总体情况说明', '“三公”经费6.78万元。'],
+      [
+        '元,增长--(基数为0,不可比)。',
+        '三、“三公”经费支出决算情况说明',
+        '(一)总体情况说明',
+        '“三公”经费6.78万元。',
+      ],
     ]);
     const { paragraphs } = readNarrative(d);
     expect(paragraphs.map((p) => [p.text, p.heading, p.section])).toEqual([
@@ -102,10 +121,18 @@ describe('readNarrative: paragraphs and headings', () => {
     ]);
     const items = readNarrative(d).paragraphs.slice(2);
     expect(items.map((p) => [p.section.at(-1), p.topic, p.heading])).toEqual([
-      ['1、一般公共服务支出(类)财政事务(款)行政运行(项)', '一般公共服务支出(类)财政事务(款)行政运行(项)', false],
+      [
+        '1、一般公共服务支出(类)财政事务(款)行政运行(项)',
+        '一般公共服务支出(类)财政事务(款)行政运行(项)',
+        false,
+      ],
       ['2.基本支出', '基本支出', false],
     ]);
-    expect(items[1]?.section).toEqual(['五、一般公共预算财政拨款支出决算情况说明', '(三)具体情况', '2.基本支出']);
+    expect(items[1]?.section).toEqual([
+      '五、一般公共预算财政拨款支出决算情况说明',
+      '(三)具体情况',
+      '2.基本支出',
+    ]);
   });
 
   it('a line starting with a figure like 1.72 is no heading', () => {

@@ -140,7 +140,9 @@ function continues(prev: string, prevWrapped: boolean, next: string): boolean {
   if (headingMarker(next)) return false;
   if (isTitleLike(prev)) {
     if (prevWrapped) return true;
-    return next.length <= MAX_TITLE_TAIL && !INNER_PUNCT_RE.test(next) && !/\d/.test(next) && !prev.endsWith('。');
+    return (
+      next.length <= MAX_TITLE_TAIL && !INNER_PUNCT_RE.test(next) && !/\d/.test(next) && !prev.endsWith('。')
+    );
   }
   // Everything else joins: a paragraph that ended with 。 is split again into sentences later.
   return true;

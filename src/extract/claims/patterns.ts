@@ -153,7 +153,8 @@ export function headingMarker(text: string): HeadingMarker | undefined {
 }
 
 /** An item marker opening a clause (“1.”, “(1)”, “一、”), dropped before the clause is read. */
-export const LEADING_MARKER_RE = /^(?:\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
+export const LEADING_MARKER_RE =
+  /^(?:\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/;
 
 export const PART_HEADING_RE = /^第[一二三四五六七八九十]+部分/;
 export const NARRATIVE_START_RE = /^第三部分/;

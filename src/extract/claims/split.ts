@@ -122,10 +122,14 @@ export function splitClauses(p: Piece): Piece[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
     if (depth === 0 && ch === ',' && !isThousands(text, i)) cut(i);
-    else if (depth === 0 && ch === '、' && UNIT_END.has(text[i - 1] ?? '') && FIGURE_END_RE.test(text.slice(from, i))) {
+    else if (
+      depth === 0 &&
+      ch === '、' &&
+      UNIT_END.has(text[i - 1] ?? '') &&
+      FIGURE_END_RE.test(text.slice(from, i))
+    ) {
       cut(i);
-    }
-    else if (!ignored.has(i)) depth = depthStep(ch, depth);
+    } else if (!ignored.has(i)) depth = depthStep(ch, depth);
   }
   cut(text.length);
   return out;

@@ -63,7 +63,7 @@ function stripLeading(s: string): string {
 
 function stripTrailing(s: string): string {
   let t = s;
-  for (let changed = true; changed && t.length > 0; ) {
+  for (let changed = true; changed && t.length > 0;) {
     changed = false;
     for (const g of TRAILING_GLUE) {
       if (t.endsWith(g)) {

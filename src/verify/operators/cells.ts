@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatFixed, valueIn } from '#domain/quantity.ts';
-import { cellEvidence, describeCell, resolve } from '../context.ts';
+import { cellEvidence, describeCell, type ResolvedCell } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
 import { parseRef } from '../refs.ts';
 import {
@@ -77,15 +77,9 @@ const nonNegativeOp = defineOperator({
     if (!table) return [notApplicable(missingTable(p.table))];
     const results: RuleResult[] = [];
     for (const row of table.rows) {
-      const columns = p.columns ?? row.cells.map((c) => c.column);
-      const res = resolve(ctx, {
-        table: p.table,
-        rows: { kind: 'keys', keys: [row.key] },
-        columns,
-        text: '',
-      });
-      if (!res.ok) continue;
-      const cells = res.cells.filter((c) => c.cell);
+      const cells: ResolvedCell[] = row.cells
+        .filter((c) => !p.columns || p.columns.includes(c.column))
+        .map((cell) => ({ table, rowKey: row.key, row, column: cell.column, cell }));
       if (cells.length === 0) continue;
       const negative = cells.find((c) => c.cell && valueIn(c.cell.figure, table.unit) < 0n);
       if (!negative?.cell) {

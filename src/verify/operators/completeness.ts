@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Evidence } from '#domain/finding.ts';
 import { TABLE_IDS } from '#domain/table.ts';
-import { cellEvidence, describeCell, resolve } from '../context.ts';
+import { cellEvidence, describeCell, type ResolvedCell } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
 import { nothingToCheck, TableIdSchema, tableLabel } from './support.ts';
 
@@ -44,14 +44,10 @@ const declaredEmptyOp = defineOperator({
     for (const id of p.tables) {
       const table = ctx.table(id);
       if (!table) continue;
-      const res = resolve(ctx, {
-        table: id,
-        rows: { kind: 'all' },
-        columns: [...new Set(table.rows.flatMap((r) => r.cells.map((c) => c.column)))],
-        text: `${id}[*]`,
-      });
-      if (!res.ok) continue;
-      const cells = res.cells.filter((c) => c.cell);
+      // Cells are read directly: a note about the whole table does not make each cell part of a relation.
+      const cells: ResolvedCell[] = table.rows.flatMap((row) =>
+        row.cells.map((cell) => ({ table, rowKey: row.key, row, column: cell.column, cell })),
+      );
       const nonZero = cells.find((c) => c.cell && c.cell.figure.value !== 0n);
       const t = tableLabel(id);
       const note: Evidence[] = table.emptyNote

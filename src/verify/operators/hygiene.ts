@@ -10,6 +10,35 @@ import { lineEvidence, lineLocation, nothingToCheck } from './support.ts';
  * and the organisation named consistently (N-22), percentages printed without their sign.
  */
 
+/**
+ * Hygiene findings depend on the text lines (and the document's year and org) alone, never on the figures; a document checked again (the
+ * mutation harness perturbs figures thousands of times) reuses them. Keyed by the lines array itself.
+ */
+const memo = new WeakMap<readonly RawLine[], Map<string, RuleResult[]>>();
+
+function memoized(
+  op: Operator<unknown>,
+  name: string,
+): Operator<unknown> {
+  return {
+    params: op.params,
+    run(rule, params, ctx) {
+      let byRule = memo.get(ctx.doc.lines);
+      if (!byRule) {
+        byRule = new Map();
+        memo.set(ctx.doc.lines, byRule);
+      }
+      const key = [name, rule.id, ctx.doc.fiscalYear, ctx.doc.org, JSON.stringify(params)].join('|');
+      let results = byRule.get(key);
+      if (!results) {
+        results = op.run(rule, params, ctx);
+        byRule.set(key, results);
+      }
+      return results;
+    },
+  };
+}
+
 function sortedLines(ctx: EvalContext): RawLine[] {
   return [...ctx.doc.lines].sort((a, b) => a.page - b.page || a.line - b.line);
 }
@@ -257,8 +286,8 @@ const percentSignOp = defineOperator({
 });
 
 export const hygieneOperators: Record<string, Operator> = {
-  placeholders: placeholdersOp,
-  'fiscal-year': fiscalYearOp,
-  'org-name': orgNameOp,
-  'percent-sign': percentSignOp,
+  placeholders: memoized(placeholdersOp, 'placeholders'),
+  'fiscal-year': memoized(fiscalYearOp, 'fiscal-year'),
+  'org-name': memoized(orgNameOp, 'org-name'),
+  'percent-sign': memoized(percentSignOp, 'percent-sign'),
 };

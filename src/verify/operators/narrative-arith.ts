@@ -433,6 +433,84 @@ const claimBudgetDirectionOp = defineOperator({
   },
 });
 
+// ---- claim-items-sum (N-17): the budgets of the listed items add up to the stated total budget ---------------
+
+const ItemsSumParams = z.object({
+  /** Subjects of the items (“一般公共服务支出(类)财政事务(款)行政运行(项)”). */
+  items: RegexText,
+  /** Subject of the total the items break down (“一般公共预算财政拨款支出”). */
+  total: RegexText,
+  bases: z.array(ClaimBaseSchema).default(['initial-budget', 'full-year-budget']),
+});
+
+/**
+ * The central template lists every 项 of 表5 with its 年初预算 and 决算 after the total's. The 决算 side is
+ * checked against 表5 cell by cell; when the listed 决算 amounts add up to the total's, the list is complete
+ * and the listed budgets must add up to the total budget as well (within the rounding of each).
+ */
+const claimItemsSumOp = defineOperator({
+  params: ItemsSumParams,
+  run(_rule, p, ctx) {
+    const results: RuleResult[] = [];
+    for (const base of p.bases) {
+      const withBoth = ctx.doc.claims.filter(
+        (c) => c.base === base && c.value && c.baseValue && amountOf(c.value) && amountOf(c.baseValue),
+      );
+      const total = withBoth.find((c) => regex(p.total).test(c.subject));
+      const seen = new Set<string>();
+      const items = withBoth.filter(
+        (c) => regex(p.items).test(c.subject) && !seen.has(c.subject) && (seen.add(c.subject), true),
+      );
+      if (!total?.value || !total.baseValue || items.length < 2) continue;
+      const sum = (pick: (c: Claim) => Figure | undefined): { interval: Interval; printed: bigint } => {
+        let interval = point(0n);
+        let printed = 0n;
+        for (const c of items) {
+          const f = pick(c);
+          const a = f ? amountOf(f) : undefined;
+          if (!a) continue;
+          interval = add(interval, a.interval);
+          printed += a.printed;
+        }
+        return { interval, printed };
+      };
+      const totalValue = amountOf(total.value);
+      const totalBudget = amountOf(total.baseValue);
+      if (!totalValue || !totalBudget) continue;
+      const values = sum((c) => c.value);
+      const what = describeClaim(total);
+      const bn = baseName(total);
+      if (!overlaps(values.interval, totalValue.interval)) {
+        results.push(
+          notApplicable({
+            zh: `所列各项决算数之和${showIn(values.printed, total.value)}不等于${what.zh}${showFigure(total.value)}，所列项目不完整，无法核对${bn.zh}之和`,
+            en: `the items' final amounts add up to ${showIn(values.printed, total.value)}, not ${what.en} ${showFigure(total.value)}; the list is incomplete`,
+          }),
+        );
+        continue;
+      }
+      const budgets = sum((c) => c.baseValue);
+      if (overlaps(budgets.interval, totalBudget.interval)) {
+        results.push({ status: 'passed' });
+        continue;
+      }
+      const expected = showFigure(total.baseValue);
+      const reported = showIn(budgets.printed, total.baseValue);
+      results.push(
+        fail(
+          {
+            zh: `所列${items.length}个项目的${bn.zh}之和为${reported}，与${what.zh}的${bn.zh}${expected}不符`,
+            en: `the ${items.length} items listed add up to ${reported} of ${bn.en}, not the ${expected} stated for ${what.en}`,
+          },
+          [claimEvidence(total), ...items.map(claimEvidence)],
+          { expected, reported },
+        ),
+      );
+    }
+    return results.length ? results : [noClaims('分项预算', 'item budgets')];
+  },
+});
+
 // ---- claim-share, claim-share-sum (N-11) ---------------------------------------------------------------
 
 const TotalSchema = z
@@ -530,7 +608,7 @@ function collectShares(ctx: EvalContext, totals: readonly TotalEntry[]): ShareIt
   return items;
 }
 
-function checkShare(item: ShareItem, inBreakdown: boolean): RuleResult {
+function checkShare(item: ShareItem, adjusted: boolean): RuleResult {
   const { claim, total } = item;
   const what = describeClaim(claim);
   const pct = claim.percent;
@@ -573,8 +651,8 @@ function checkShare(item: ShareItem, inBreakdown: boolean): RuleResult {
     zh: `${what.zh}${showFigure(claim.value)}占${total.where.zh}（${total.text}）的比例应为${expected}，文中为${showFigure(pct)}`,
     en: `${what.en}: ${showFigure(claim.value)} of ${total.where.en} (${total.text}) is ${expected}, not ${showFigure(pct)}`,
   };
-  // Published breakdowns are adjusted to total exactly 100%, which moves one share by one step.
-  if (inBreakdown && share && overlaps(share, widen(printed, step))) {
+  // A breakdown adjusted to total exactly 100% moves one share by one step.
+  if (adjusted && share && overlaps(share, widen(printed, step))) {
     return note(
       {
         zh: `${msg.zh}；相差一个尾数单位，属为使各项占比合计为100%所作的调整`,
@@ -587,18 +665,42 @@ function checkShare(item: ShareItem, inBreakdown: boolean): RuleResult {
   return fail(msg, ev, shown);
 }
 
-function groupSizes(items: readonly ShareItem[]): Map<string, number> {
-  const sizes = new Map<string, number>();
-  for (const i of items) if (i.group) sizes.set(i.group, (sizes.get(i.group) ?? 0) + 1);
-  return sizes;
+/** Rounds a percentage (× 10^12) half up to the decimals a figure was printed with. */
+function roundPercent(value: bigint, like: Figure): bigint {
+  const d = Math.min(like.decimals, FIXED_SCALE);
+  const step = 10n ** BigInt(FIXED_SCALE - d);
+  return ((value + step / 2n) / step) * step;
+}
+
+/**
+ * Breakdowns whose printed shares were adjusted to total 100%: they add up to exactly 100% as printed,
+ * while the shares recomputed and rounded one by one would not. Only there may one share be one step off.
+ */
+function adjustedGroups(items: readonly ShareItem[]): Set<string> {
+  const groups = new Map<string, ShareItem[]>();
+  for (const i of items) if (i.group) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
+  const adjusted = new Set<string>();
+  for (const [key, members] of groups) {
+    if (members.length < 2) continue;
+    let printed = 0n;
+    let recomputed = 0n;
+    for (const { claim, total } of members) {
+      const value = claim.value ? amountOf(claim.value) : undefined;
+      if (!claim.percent || !value || !('interval' in total) || total.printed === 0n) continue;
+      printed += claim.percent.value;
+      recomputed += roundPercent(ratio(value.printed, total.printed), claim.percent);
+    }
+    if (printed === 100n * ONE && recomputed !== printed) adjusted.add(key);
+  }
+  return adjusted;
 }
 
 const claimShareOp = defineOperator({
   params: ShareParams,
   run(_rule, p, ctx) {
     const items = collectShares(ctx, p.totals);
-    const sizes = groupSizes(items);
-    const results = items.map((i) => checkShare(i, (sizes.get(i.group ?? '') ?? 0) >= 2));
+    const adjusted = adjustedGroups(items);
+    const results = items.map((i) => checkShare(i, adjusted.has(i.group ?? '')));
     return results.length ? results : [noClaims('占比', 'share')];
   },
 });
@@ -754,6 +856,7 @@ export const arithmeticOperators = {
   'claim-change': claimChangeOp,
   'claim-completion': claimCompletionOp,
   'claim-budget-direction': claimBudgetDirectionOp,
+  'claim-items-sum': claimItemsSumOp,
   'claim-share': claimShareOp,
   'claim-share-sum': claimShareSumOp,
   'claim-relation': claimRelationOp,

@@ -56,7 +56,7 @@ export function impliedBase(claim: Claim): ImpliedBase | undefined {
   if (sign === undefined || !claim.value) return undefined;
   const value = amountOf(claim.value);
   if (!value) return undefined;
-  const change = claim.changeAmount ? amountOf(claim.changeAmount, claim.value.unit) : undefined;
+  const change = claim.changeAmount ? amountOf(claim.changeAmount) : undefined;
   if (claim.changeAmount && !change) return undefined;
   if (!change) {
     if (sign !== 0) return undefined;

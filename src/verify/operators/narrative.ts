@@ -236,11 +236,15 @@ function differences(a: Claim, b: Claim): Difference[] {
       a: a.directionWord ?? signWord(ia.sign).zh,
       b: b.directionWord ?? signWord(ib.sign).zh,
     });
-  } else if (ia?.change && ib?.change && !sameAmount(ia.change, ib.change)) {
+  }
+  // Compared as printed: a restatement (“较上年增加1133.95万元”) may come without the amount itself.
+  const ca = a.changeAmount ? amountOf(a.changeAmount) : undefined;
+  const cb = b.changeAmount ? amountOf(b.changeAmount) : undefined;
+  if (a.changeAmount && b.changeAmount && ca && cb && !sameAmount(ca, cb)) {
     out.push({
       field: { zh: '变动额', en: 'change amount' },
-      a: a.changeAmount ? showFigure(a.changeAmount) : '',
-      b: b.changeAmount ? showFigure(b.changeAmount) : '',
+      a: showFigure(a.changeAmount),
+      b: showFigure(b.changeAmount),
     });
   }
   if (a.changePercent && b.changePercent && !samePercent(a.changePercent, b.changePercent)) {

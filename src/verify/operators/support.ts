@@ -98,6 +98,21 @@ const relationOperator = tableOperators.relation;
 if (!relationOperator) throw new Error('operator table: "relation" missing');
 const relation = relationOperator;
 
+/** Parsed `relation` parameters by comparison; rules re-run the same comparisons on every document. */
+const parsedParams = new Map<string, unknown>();
+const PARSED_PARAMS_LIMIT = 20_000;
+
+function relationParams(left: readonly string[], right: readonly string[], rel: 'eq' | 'le', exact: boolean): unknown {
+  const key = `${rel}|${String(exact)}|${left.join(';')}|${right.join(';')}`;
+  let params = parsedParams.get(key);
+  if (params === undefined) {
+    if (parsedParams.size >= PARSED_PARAMS_LIMIT) parsedParams.clear();
+    params = relation.params.parse({ left, right, relation: rel, exact });
+    parsedParams.set(key, params);
+  }
+  return params;
+}
+
 /**
  * Runs the `relation` operator on one comparison, so every operator shares its interval arithmetic,
  * rounding notes and messages. The counterpart cells are named in the message: a finding on 表1 says which
@@ -111,8 +126,8 @@ export function runRelation(
   rel: 'eq' | 'le',
   exact: boolean,
 ): RuleResult[] {
-  const params = relation.params.parse({ left, right, relation: rel, exact });
-  const results = relation.run(rule, params, ctx);
+  const results = relation.run(rule, relationParams(left, right, rel, exact), ctx);
+  if (!results.some((r) => r.report)) return results;
   const counterpart = resolveRefs(ctx, right);
   if (!counterpart.ok) return results;
   const other = describeCells(counterpart.cells, right);
