@@ -23,21 +23,21 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: ['#extract/*', '#verify/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(extract|verify|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
   },
   {
     files: ['src/extract/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: ['#verify/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(verify|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
   },
   {
     files: ['src/verify/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: ['#extract/*', '#app/*', '#adapters/*', '#cli/*', '#src/*', 'node:*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(extract|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
   },
   {
     files: ['src/app/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: ['#adapters/*', '#cli/*', '#src/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(adapters|cli|src)/' }] }] },
   },
 );

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { normalizeText } from '#extract/normalize.ts';
 import type { RawDocument, RawLine } from '#domain/raw-document.ts';
 
@@ -26,7 +26,7 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
   };
   const walk = (nodes: ChildNode[]): void => {
     for (const node of nodes) {
-      if (node.type !== 'tag') continue;
+      if (!isTag(node)) continue;
       const el = node;
       if (el.name === 'table') {
         const rows = collect(el, 'tr');
@@ -53,7 +53,7 @@ function collect(el: Element, name: string): Element[] {
   const out: Element[] = [];
   const visit = (nodes: ChildNode[]): void => {
     for (const n of nodes) {
-      if (n.type !== 'tag') continue;
+      if (!isTag(n)) continue;
       if (n.name === name) out.push(n);
       else if (n.name !== 'table') visit(n.children);
     }
@@ -65,7 +65,7 @@ function collect(el: Element, name: string): Element[] {
 function cellsOf(tr: Element): string[] {
   const cells: string[] = [];
   for (const td of tr.children) {
-    if (td.type !== 'tag' || (td.name !== 'td' && td.name !== 'th')) continue;
+    if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
     cells.push(normalizeText(textOf(td)).replace(/\s+/g, ' ').trim());
     const span = Number(td.attribs.colspan ?? '1');
     for (let i = 1; i < span; i++) cells.push('');
@@ -74,8 +74,8 @@ function cellsOf(tr: Element): string[] {
 }
 
 function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
-  if (node.type !== 'tag') return '';
+  if (isText(node)) return node.data;
+  if (!isTag(node)) return '';
   const inner = node.children.map(textOf).join('');
   return node.name === 'p' || node.name === 'br' ? inner + '\n' : inner;
 }

@@ -1,7 +1,5 @@
 import type { DocumentReader } from '#app/ports.ts';
 import type { RawDocument } from '#domain/raw-document.ts';
-import { readDocx } from './docx-reader.ts';
-import { readPdf } from './pdf-reader.ts';
 import { ReadError } from './read-error.ts';
 import { readText } from './text-reader.ts';
 
@@ -27,12 +25,13 @@ export const fileReader: DocumentReader = {
     switch (sniff(bytes)) {
       case 'pdf':
         // pdf.js refuses Node Buffers and may detach what it is given: hand it a copy.
-        return readPdf(new Uint8Array(bytes));
+        // pdf.js and mammoth take a second or more to load: only pay for them when a file needs them.
+        return (await import('./pdf-reader.ts')).readPdf(new Uint8Array(bytes));
       case 'zip':
         if (/\.(xlsx|xls)$/i.test(name)) {
           throw new ReadError('unsupported', 'Excel workbooks cannot be checked yet');
         }
-        return readDocx(bytes).catch((e: unknown) => {
+        return (await import('./docx-reader.ts')).readDocx(bytes).catch((e: unknown) => {
           const detail = e instanceof Error ? e.message : String(e);
           throw new ReadError('corrupt', `DOCX: ${detail}`, { cause: e });
         });

@@ -64,7 +64,9 @@ describe('gongkai CLI', () => {
     const r = await gongkai('check', dir, DEMO_DOCUMENT, '--format', 'json');
     expect(r.code).toBe(2);
     const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
-    const byName = Object.fromEntries(out.documents.map((d) => [d.path.split('/').pop(), d]));
+    const byName: Record<string, (typeof out.documents)[number]> = Object.fromEntries(
+      out.documents.map((d) => [d.path.split('/').pop() ?? d.path, d]),
+    );
     expect(byName['empty.pdf']).toMatchObject({ error: { code: 'empty' } });
     expect(byName['truncated.pdf']).toMatchObject({ error: { code: 'corrupt' } });
     expect(byName['binary.pdf']).toMatchObject({ error: { code: 'unsupported' } });

@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-imports -- this test reads the seed document and the fixture through the real
-   readers and the extractor; the verify engine it exercises stays pure. */
+// This test reads the seed document and the fixture through the real readers and the extractor; the verify
+// engine it exercises stays pure.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,3 @@
-/* eslint-disable no-restricted-imports -- a golden test reads corpus files through the real readers;
-   the extractor it tests stays pure. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,3 @@
-/* eslint-disable no-restricted-imports -- a corpus test reads the PDFs through the real reader; the
-   extractor it tests stays pure. */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '#adapters/pdf-reader.ts';

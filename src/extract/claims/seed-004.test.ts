@@ -1,5 +1,3 @@
-/* eslint-disable no-restricted-imports -- a corpus test reads the seed through the real text reader;
-   the extractor it tests stays pure. */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readText } from '#adapters/text-reader.ts';

@@ -16,10 +16,7 @@ import { lineEvidence, lineLocation, nothingToCheck } from './support.ts';
  */
 const memo = new WeakMap<readonly RawLine[], Map<string, RuleResult[]>>();
 
-function memoized(
-  op: Operator<unknown>,
-  name: string,
-): Operator<unknown> {
+function memoized(op: Operator<unknown>, name: string): Operator<unknown> {
   return {
     params: op.params,
     run(rule, params, ctx) {

@@ -115,6 +115,11 @@ export const REL_TEXT: Record<Rel, { zh: string; en: string }> = {
   approx: { zh: '基本持平于', en: 'about equal to' },
 };
 
+/** How two printed amounts actually compare. */
+export function actualRel(l: bigint, r: bigint): 'lt' | 'gt' | 'eq' {
+  return l < r ? 'lt' : l > r ? 'gt' : 'eq';
+}
+
 /** Whether `rel` can hold between two printed amounts; `approx` allows `nearly` percent of the right side. */
 export function relationHolds(rel: Rel, l: Interval, r: Interval, nearly: bigint): boolean {
   switch (rel) {

@@ -49,14 +49,18 @@ function isRef(text: string): boolean {
   }
 }
 
-const RegexText = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** A regular expression, checked when the rule file is loaded. */
+export const RegexText = z
+  .string()
+  .min(1)
+  .refine((s) => {
+    try {
+      new RegExp(s, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
 
 /**
  * One binding: claims whose subject (and section path) match are statements of `cell`; when the claim also

@@ -3,7 +3,7 @@ import type { Claim } from '#domain/claim.ts';
 import type { LocalizedText } from '#domain/finding.ts';
 import type { EvalContext } from '../context.ts';
 import { defineOperator, notApplicable, type RuleResult } from '../operator.ts';
-import { impliedBase, REL_TEXT, relationHolds, relOf } from './narrative-change.ts';
+import { actualRel, impliedBase, REL_TEXT, relationHolds, relOf } from './narrative-change.ts';
 import {
   amountOf,
   BUDGET_BASES,
@@ -13,6 +13,7 @@ import {
   describeSide,
   RefList,
   regex,
+  RegexText,
   resolveSide,
   showFigure,
   showIn,
@@ -42,7 +43,7 @@ function noStatement(pattern: string): RuleResult {
 
 const TextRelationParams = z.object({
   /** Regex with a named group `rel` holding the comparison word. */
-  pattern: z.string().min(1),
+  pattern: RegexText,
   left: RefList,
   right: RefList,
 });
@@ -75,7 +76,7 @@ const textRelationOp = defineOperator({
             zh: `${where}称“${m[0]}”，但${describeSide(l.side).zh}为${lv}，${describeSide(r.side).zh}为${rv}`,
             en: `the text${whereEn} says "${m[0]}" (${REL_TEXT[rel].en}), but ${describeSide(l.side).en} is ${lv} and ${describeSide(r.side).en} is ${rv}`,
           },
-          expected: `${lv} ${REL_TEXT[rel].zh} ${rv}`,
+          expected: `${lv} ${REL_TEXT[actualRel(l.side.printed, r.side.printed)].zh} ${rv}`,
           reported: m[0],
           evidence: [lineEvidence(line, m[0]), ...sideEvidence(l.side), ...sideEvidence(r.side)],
         },
@@ -91,7 +92,7 @@ const CountParams = z.object({
     .array(
       z.object({
         /** Count claims (unit count) whose sum is the number of trips, vehicles or receptions. */
-        subject: z.string().min(1),
+        subject: RegexText,
         /** The amount that is 0 exactly when the count is 0. */
         cell: RefList,
       }),
@@ -146,7 +147,7 @@ const claimCountOp = defineOperator({
 
 const ReasonParams = z.object({
   /** Regex with a named group `rel` (大于/小于/等于/与/同) and optionally `flat` (持平/基本持平). */
-  pattern: z.string().min(1),
+  pattern: RegexText,
   bases: z.array(ClaimBaseSchema).default([...BUDGET_BASES]),
   /** “基本持平” accepts a difference up to this percentage of the budget. */
   nearlyEqualPercent: z.number().int().min(0).max(100).default(1),
@@ -180,8 +181,7 @@ const reasonDirectionOp = defineOperator({
         continue;
       }
       const what = describeClaim(claim);
-      const actual: LocalizedText =
-        v.printed < b.printed ? REL_TEXT.lt : v.printed > b.printed ? REL_TEXT.gt : REL_TEXT.eq;
+      const actual: LocalizedText = REL_TEXT[actualRel(v.printed, b.printed)];
       const line = lineAt(j, m.index);
       results.push({
         status: 'failed',
@@ -204,8 +204,8 @@ const reasonDirectionOp = defineOperator({
 
 const DirectionWordParams = z.object({
   /** Regex with a named group `rel` (大于/小于/持平 …) about the claims matched by `subject`. */
-  pattern: z.string().min(1),
-  subject: z.string().min(1),
+  pattern: RegexText,
+  subject: RegexText,
   base: ClaimBaseSchema.default('prior-final'),
 });
 

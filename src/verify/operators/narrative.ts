@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Claim } from '#domain/claim.ts';
 import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import { overlaps, type Figure } from '#domain/quantity.ts';
+import { TABLE_NAMES } from '#domain/table.ts';
 import { makeContext, type EvalContext } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
 import { arithmeticOperators } from './narrative-arith.ts';
+import { shareOperators } from './narrative-shares.ts';
 import { impliedBase, signWord } from './narrative-change.ts';
 import {
   agreement,
@@ -16,6 +18,7 @@ import {
   describeSide,
   findBinding,
   regex,
+  RegexText,
   resolveBinding,
   resolveSide,
   roundToStep,
@@ -62,7 +65,7 @@ function checkAmount(
         severity: 'warning',
         message: {
           zh: `${what.zh}${label.zh}${showFigure(fig)}：表${t.id.slice(1)} ${t.title}${bound.missingRow.zh}，科目名称前后不一致或表中缺项`,
-          en: `${what.en}: ${label.en} ${showFigure(fig)}; ${t.title} (${t.id}): ${bound.missingRow.en}; the item is renamed or missing`,
+          en: `${what.en}: ${label.en} ${showFigure(fig)}; ${TABLE_NAMES[t.id].en} (${t.id}): ${bound.missingRow.en}; the item is renamed or missing`,
         },
         reported: showFigure(fig),
         evidence: [
@@ -132,7 +135,7 @@ const claimAmountOp = defineOperator({
       const b = findBinding(p.bindings, claim);
       if (!b) continue;
       const at = `${claim.source.page}:${claim.source.line}:${claim.subject}`;
-      if (claim.value && once(`v|${at}|${claim.value.text}`)) {
+      if (claim.value && amountOf(claim.value) && once(`v|${at}|${claim.value.text}`)) {
         const bound = resolveBinding(ctx, b, claim);
         if (bound) results.push(checkAmount(ctx, claim, claim.value, bound, b.relation, VALUE_LABEL));
       }
@@ -165,7 +168,7 @@ const claimUnboundOp = defineOperator({
   params: z.object({
     bindings: BindingListSchema,
     /** Subjects checked by other rules without a table cell (政府采购 sums, for instance). */
-    covered: z.array(z.string().min(1)).default([]),
+    covered: z.array(RegexText).default([]),
   }),
   run(_rule, p, ctx) {
     const withAmount = ctx.doc.claims.filter((c) => c.value && amountOf(c.value));
@@ -272,7 +275,7 @@ function differences(a: Claim, b: Claim): Difference[] {
 const claimConsistencyOp = defineOperator({
   params: z.object({
     /** Only these subjects (regex); all when absent. */
-    subject: z.string().min(1).optional(),
+    subject: RegexText.optional(),
   }),
   run(_rule, p, ctx) {
     const groups = new Map<string, Claim[]>();
@@ -385,7 +388,13 @@ const priorYearOp = defineOperator({
         }
       }
       if (!target) {
-        const stated = prior.claims.find((c) => c.subject === claim.subject && c.value && amountOf(c.value));
+        // Last year's narrative: the same subject, or a subject the same binding covers (本年收入 / 本年收入合计).
+        const stated = prior.claims.find(
+          (c) =>
+            c.value &&
+            amountOf(c.value) &&
+            (c.subject === claim.subject || (b !== undefined && findBinding(p.bindings, c) === b)),
+        );
         const a = stated?.value ? amountOf(stated.value) : undefined;
         if (stated?.value && a) {
           target = {
@@ -445,5 +454,6 @@ export const narrativeOperators: Record<string, Operator> = {
   'claim-consistency': claimConsistencyOp,
   'prior-year': priorYearOp,
   ...arithmeticOperators,
+  ...shareOperators,
   ...statementOperators,
 };

@@ -102,7 +102,12 @@ const relation = relationOperator;
 const parsedParams = new Map<string, unknown>();
 const PARSED_PARAMS_LIMIT = 20_000;
 
-function relationParams(left: readonly string[], right: readonly string[], rel: 'eq' | 'le', exact: boolean): unknown {
+function relationParams(
+  left: readonly string[],
+  right: readonly string[],
+  rel: 'eq' | 'le',
+  exact: boolean,
+): unknown {
   const key = `${rel}|${String(exact)}|${left.join(';')}|${right.join(';')}`;
   let params = parsedParams.get(key);
   if (params === undefined) {
