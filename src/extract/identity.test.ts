@@ -56,3 +56,13 @@ describe('detectIdentity on table headers', () => {
     expect(detectIdentity(doc('2024年度 部门决算', '部门：某区某某局 单位：万元')).org).toBe('某区某某局');
   });
 });
+
+describe('detectIdentity on wrapped titles', () => {
+  it.each([
+    [['上海市某区规划和自然', '资源局', '2024 年度部门决算'], '上海市某区规划和自然资源局'],
+    [['中共上海市某区委', '社会工作部 2024 年度', '部门决算'], '中共上海市某区委社会工作部'],
+    [['说明：本文件为示例。', '2024年度某区某某局 部门决算'], '某区某某局'],
+  ])('%j', (lines, org) => {
+    expect(detectIdentity(doc(...lines)).org).toBe(org);
+  });
+});

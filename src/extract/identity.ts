@@ -45,16 +45,23 @@ function orgFromHeaders(raw: RawDocument): string | undefined {
   return best;
 }
 
+/**
+ * The title block: the lines up to the one naming the year (and the next when the kind word follows it),
+ * without sentence-like lines. Titles wrap anywhere ("上海市普陀区规划和自然" / "资源局"), so they are joined.
+ */
 function orgFromTitle(lines: string[]): string | undefined {
-  for (const line of lines) {
-    const stripped = line
-      .replace(/(20\d{2})年度?/g, '')
-      .replace(
-        /部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g,
-        '',
-      )
-      .trim();
-    if (/(局|委员会|委|办公室|院|中心|部|街道办事处|政府|厅|所|站|馆|队|会)$/.test(stripped)) return stripped;
-  }
-  return undefined;
+  const yearAt = lines.findIndex((l) => /20\d{2}年/.test(l));
+  if (yearAt < 0) return undefined;
+  const end = /决算|预算|自评|报告/.test(lines[yearAt] ?? '') ? yearAt : yearAt + 1;
+  const title = lines
+    .slice(0, end + 1)
+    .filter((l) => !/[。，,:：]/.test(l))
+    .join('');
+  const org = title
+    .replace(/(20\d{2})年度?/g, '')
+    .replace(/部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g, '')
+    .trim();
+  return ORG_SUFFIX.test(org) ? org : undefined;
 }
+
+const ORG_SUFFIX = /(局|委员会|委|办公室|院|中心|部|街道办事处|政府|厅|所|站|馆|队|会|办)$/;

@@ -5,6 +5,7 @@ import { completenessOperators } from './completeness.ts';
 import { crossOperators } from './cross.ts';
 import { hygieneOperators } from './hygiene.ts';
 import { narrativeOperators } from './narrative.ts';
+import { weightedOperators } from './narrative-weighted.ts';
 import { tableOperators } from './tables.ts';
 
 /** The operator table: every `op` a ruleset may name. */
@@ -16,4 +17,5 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   ...codeOperators,
   ...hygieneOperators,
   ...narrativeOperators,
+  ...weightedOperators,
 };
