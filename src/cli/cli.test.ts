@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CheckOutputSchema } from '#app/check-output.schema.ts';
 import { DEMO_DOCUMENT } from '#adapters/demo.ts';
-import { PROJECT_ROOT } from '#src/testing/corpus.ts';
+import { corpusAvailable, corpusFile, PROJECT_ROOT } from '#src/testing/corpus.ts';
 
 const run = promisify(execFile);
 const BIN = join(PROJECT_ROOT, 'bin', 'gongkai');
@@ -80,5 +80,44 @@ describe('gongkai CLI', () => {
     expect(out.tables).toHaveLength(9);
     expect(out.claims.length).toBeGreaterThan(10);
     expect(out.findings).toBeUndefined();
+  });
+});
+
+describe.skipIf(!corpusAvailable())('gongkai check with the previous year', () => {
+  const seed = corpusFile('seeds/004_93c4c58a71a1e296.txt');
+  const prior = join(PROJECT_ROOT, 'fixtures', 'prior-year', '2023-final-accounts.txt');
+  type Checked = Extract<ReturnType<typeof CheckOutputSchema.parse>['documents'][number], { findings: unknown }>;
+  const checked = (stdout: string): Checked[] =>
+    CheckOutputSchema.parse(JSON.parse(stdout)).documents.filter((d): d is Checked => 'findings' in d);
+
+  it('--prior checks the narrative’s 上年 figures against the prior document', async () => {
+    const without = checked((await gongkai('check', seed, '--format', 'json')).stdout)[0];
+    const r = await gongkai('check', seed, '--prior', prior, '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = checked(r.stdout)[0];
+    expect(doc?.prior).toBe(prior);
+    expect(doc?.checks.passed).toBeGreaterThan((without?.checks.passed ?? 0) + 5);
+    expect(without?.notApplicable.some((n) => n.ruleId.startsWith('fa.prior-year'))).toBe(true);
+  });
+
+  it('pairs two documents of one organisation in one batch by year', async () => {
+    const docs = checked((await gongkai('check', seed, prior, '--format', 'json')).stdout);
+    expect(docs.find((d) => d.fiscalYear === 2024)?.prior).toBe(prior);
+    expect(docs.find((d) => d.fiscalYear === 2023)?.prior).toBeNull();
+  });
+
+  it('reports a 上年 figure that the prior document contradicts, at the sentence and the prior cell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-prior-'));
+    const bad = join(dir, '2023.txt');
+    const text = readFileSync(prior, 'utf8');
+    const altered = text.replace('\t合计\t6,416.64\t2,225.69\t', '\t合计\t6,416.64\t2,252.69\t');
+    expect(altered).not.toBe(text);
+    writeFileSync(bad, altered);
+    const r = await gongkai('check', seed, '--prior', bad, '--format', 'json');
+    expect(r.code).toBe(1);
+    const errors = checked(r.stdout)[0]?.findings.filter((f) => f.category === 'prior-year') ?? [];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.message).toContain('基本支出');
+    expect(errors[0]?.evidence.some((e) => e.table === 't3' && e.column === 2)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Claim } from '#domain/claim.ts';
-import type { Evidence, LocalizedText } from '#domain/finding.ts';
+import type { Evidence } from '#domain/finding.ts';
 import { add, divCeil, divFloor, overlaps, point, type Interval } from '#domain/quantity.ts';
 import { defineOperator, notApplicable, type RuleResult } from '../operator.ts';
 import { percentInterval } from './narrative-change.ts';
@@ -84,7 +84,8 @@ function showShare(c: Claim): string {
 }
 
 function missing(subject: string): RuleResult {
-  return notApplicable({ zh: `文中没有“${subject}”的表述`, en: `no statement of "${subject}" found` });
+  const name = subject.replace(/^\^|\$$/gu, '');
+  return notApplicable({ zh: `文中没有“${name}”的表述`, en: `no statement of "${name}" found` });
 }
 
 function uniqueEvidence(claims: readonly Claim[]): Evidence[] {
@@ -182,7 +183,10 @@ const claimWeightedShareOp = defineOperator({
     const reported = showFigure(totalClaim.value);
     const what = describeClaim(anchor);
     const terms = parts
-      .map((x) => `${x.amountClaim.subject}${x.amountClaim.value ? showFigure(x.amountClaim.value) : ''}×${showShare(x.share)}`)
+      .map(
+        (x) =>
+          `${x.amountClaim.subject}${x.amountClaim.value ? showFigure(x.amountClaim.value) : ''}×${showShare(x.share)}`,
+      )
       .join(' + ');
     const evidence = uniqueEvidence([...parts.flatMap((x) => [x.share, x.amountClaim]), totalClaim]);
     const shown = { expected, reported };
