@@ -23,17 +23,32 @@ export default tseslint.config(
   {
     files: ['src/domain/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(extract|verify|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^#(extract|verify|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+      ],
+    },
   },
   {
     files: ['src/extract/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(verify|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^#(verify|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+      ],
+    },
   },
   {
     files: ['src/verify/**'],
     ignores: ['**/*.test.ts'], // tests may read files and use the real readers
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^#(extract|app|adapters|cli|src)/' }, { regex: '^node:' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^#(extract|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+      ],
+    },
   },
   {
     files: ['src/app/**'],

@@ -31,12 +31,16 @@ describe.skipIf(!corpusAvailable())('findings on the corpus (reviewed golden fil
     it('matches findings.golden.json (npm run golden:update, then review)', () => {
       const r = reports.get(file);
       expect(r).toBeDefined();
-      expect(formatFindingsGolden(r?.findings ?? [])).toBe(readFileSync(join(dir, 'findings.golden.json'), 'utf8'));
+      expect(formatFindingsGolden(r?.findings ?? [])).toBe(
+        readFileSync(join(dir, 'findings.golden.json'), 'utf8'),
+      );
     });
 
     it('has a reviewed verdict for every error and warning, and none for findings that are gone', () => {
       const path = join(dir, 'findings.review.yaml');
-      const reviews = existsSync(path) ? ((parse(readFileSync(path, 'utf8')) as { reviews?: Review[] }).reviews ?? []) : [];
+      const reviews = existsSync(path)
+        ? ((parse(readFileSync(path, 'utf8')) as { reviews?: Review[] }).reviews ?? [])
+        : [];
       const serious = goldenFindings(reports.get(file)?.findings ?? []).filter((g) => g.severity !== 'info');
       const reviewed = new Set(reviews.map((r) => r.key));
       expect(serious.filter((g) => !reviewed.has(g.key)).map((g) => g.key)).toEqual([]);

@@ -10,7 +10,16 @@ import { fileReader } from '#adapters/reader.ts';
 import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';
 import type { DisclosureDocument } from '#domain/document.ts';
 import type { Finding } from '#domain/finding.ts';
-import { add, formatFixed, FIXED_SCALE, intervalOf, overlaps, percentOf, sub, type Figure } from '#domain/quantity.ts';
+import {
+  add,
+  formatFixed,
+  FIXED_SCALE,
+  intervalOf,
+  overlaps,
+  percentOf,
+  sub,
+  type Figure,
+} from '#domain/quantity.ts';
 import { extractDocument } from '#extract/document.ts';
 import { cellKey, makeContext, type CellTrace } from '#verify/context.ts';
 import { evaluate } from '#verify/evaluate.ts';
@@ -120,7 +129,10 @@ describe.skipIf(!corpusAvailable())('mutation: perturbed figures are caught', ()
       }
       expect(total).toBeGreaterThan(50);
       const rate = 1 - missed.length / total;
-      expect(rate, `${missed.length}/${total} missed:\n${missed.slice(0, 60).join('\n')}`).toBeGreaterThanOrEqual(0.98);
+      expect(
+        rate,
+        `${missed.length}/${total} missed:\n${missed.slice(0, 60).join('\n')}`,
+      ).toBeGreaterThanOrEqual(0.98);
     });
 
     it('catches ≥ 98 % of narrative amount and percentage perturbations at the sentence', () => {
@@ -180,7 +192,12 @@ describe.skipIf(!corpusAvailable())('mutation: perturbed figures are caught', ()
  * printed percentage; a completion rate is amount over budget. True when the printed intervals still meet.
  */
 function ownRelationHolds(c: DisclosureDocument['claims'][number]): boolean {
-  if (c.value && c.changeAmount && c.changePercent && (c.direction === 'increase' || c.direction === 'decrease')) {
+  if (
+    c.value &&
+    c.changeAmount &&
+    c.changePercent &&
+    (c.direction === 'increase' || c.direction === 'decrease')
+  ) {
     const v = intervalOf(c.value);
     const d = intervalOf(c.changeAmount, c.value.unit);
     const base = c.direction === 'increase' ? sub(v, d) : add(v, d);

@@ -86,7 +86,10 @@ describe('gongkai CLI', () => {
 describe.skipIf(!corpusAvailable())('gongkai check with the previous year', () => {
   const seed = corpusFile('seeds/004_93c4c58a71a1e296.txt');
   const prior = join(PROJECT_ROOT, 'fixtures', 'prior-year', '2023-final-accounts.txt');
-  type Checked = Extract<ReturnType<typeof CheckOutputSchema.parse>['documents'][number], { findings: unknown }>;
+  type Checked = Extract<
+    ReturnType<typeof CheckOutputSchema.parse>['documents'][number],
+    { findings: unknown }
+  >;
   const checked = (stdout: string): Checked[] =>
     CheckOutputSchema.parse(JSON.parse(stdout)).documents.filter((d): d is Checked => 'findings' in d);
 

@@ -9,6 +9,18 @@ const KIND: Record<string, { zh: string; en: string }> = {
   unknown: { zh: '未识别类型', en: 'unknown kind' },
 };
 
+const TABLE_NO: Record<string, string> = {
+  t1: '表1',
+  t2: '表2',
+  t3: '表3',
+  t4: '表4',
+  t5: '表5',
+  t6: '表6',
+  t7: '表7',
+  t8: '表8',
+  t9: '表9',
+};
+
 const SEVERITY = {
   error: { zh: '错误', en: 'error', mark: '✖' },
   warning: { zh: '警告', en: 'warning', mark: '⚠' },
@@ -30,14 +42,29 @@ function findingLines(f: Finding, o: TextOptions): string[] {
   const sev = SEVERITY[f.severity];
   const colour = f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36';
   const head = `  ${paint(o.color, colour, `${sev.mark} ${sev[o.lang]}`)}  ${f.message[o.lang]}  ${paint(o.color, '2', f.ruleId)}`;
-  const ev = f.evidence.slice(0, 3).map((e) => {
+  // One line per printed line of the document; the cells it contributes are named before its text.
+  const byLine = new Map<string, { e: Finding['evidence'][number]; cells: string[] }>();
+  for (const e of f.evidence) {
+    const k = `${e.page}:${e.line}`;
+    const entry = byLine.get(k) ?? { e, cells: [] };
+    if (e.table && e.column !== undefined) {
+      entry.cells.push(
+        o.lang === 'zh' ? `${TABLE_NO[e.table] ?? e.table}栏${e.column}` : `${e.table} c${e.column}`,
+      );
+    }
+    byLine.set(k, entry);
+  }
+  const groups = [...byLine.values()];
+  const ev = groups.slice(0, 4).map(({ e, cells }) => {
     const where = o.lang === 'zh' ? `第${e.page}页第${e.line}行` : `p.${e.page} l.${e.line}`;
-    const text = e.text.length > 80 ? e.text.slice(0, 79) + '…' : e.text;
-    return `      ${paint(o.color, '2', where)}  ${text}`;
+    const text = e.text.replace(/\s+/g, ' ').trim();
+    const shown = text.length > 80 ? text.slice(0, 79) + '…' : text;
+    const cellNote = cells.length ? ` [${[...new Set(cells)].join('、')}]` : '';
+    return `      ${paint(o.color, '2', where + cellNote)}  ${shown}`;
   });
-  if (f.evidence.length > 3)
+  if (groups.length > 4)
     ev.push(
-      `      ${o.lang === 'zh' ? `……另有 ${f.evidence.length - 3} 处` : `… ${f.evidence.length - 3} more`}`,
+      `      ${o.lang === 'zh' ? `……另有 ${groups.length - 4} 行` : `… ${groups.length - 4} more lines`}`,
     );
   return [head, ...ev];
 }
@@ -87,5 +114,5 @@ export function formatText(results: DocumentResult[], o: TextOptions): string {
       '',
     );
   }
-  return out.join('\n');
+  return out.join('\n') + '\n';
 }

@@ -50,7 +50,9 @@ describe('detectIdentity', () => {
 
 describe('detectIdentity on table headers', () => {
   it('does not take the unit line "单位：万元" for an organisation', () => {
-    expect(detectIdentity(doc('某市某区财政局', '2024年度部门决算', '单位：万元', '单位：万元')).org).toBe('某市某区财政局');
+    expect(detectIdentity(doc('某市某区财政局', '2024年度部门决算', '单位：万元', '单位：万元')).org).toBe(
+      '某市某区财政局',
+    );
   });
   it('reads "部门：… 单位：万元" printed on one line', () => {
     expect(detectIdentity(doc('2024年度 部门决算', '部门：某区某某局 单位：万元')).org).toBe('某区某某局');

@@ -35,7 +35,9 @@ function orgFromHeaders(raw: RawDocument): string | undefined {
   const counts = new Map<string, number>();
   for (const page of raw.pages) {
     for (const line of page.lines) {
-      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t]+?)(?:单位[:：].*)?$/.exec(compact(line.cells[0]?.text ?? ''));
+      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t]+?)(?:单位[:：].*)?$/.exec(
+        compact(line.cells[0]?.text ?? ''),
+      );
       const org = m?.[1];
       if (org && !UNIT_WORDS.test(org)) counts.set(org, (counts.get(org) ?? 0) + 1);
     }
@@ -59,7 +61,10 @@ function orgFromTitle(lines: string[]): string | undefined {
     .join('');
   const org = title
     .replace(/(20\d{2})年度?/g, '')
-    .replace(/部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g, '')
+    .replace(
+      /部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g,
+      '',
+    )
     .trim();
   return ORG_SUFFIX.test(org) ? org : undefined;
 }

@@ -71,6 +71,17 @@ interface Part {
   pctPrinted: bigint;
 }
 
+/**
+ * A part's share of its whole lies within 0–100%: the printed interval (100% → 99.5–100.5%) is cut to that
+ * range. A share printed outside it is left as printed (negative shares are reported here, shares above
+ * 100% by fa.narrative.share).
+ */
+function admissible(p: Interval): Interval {
+  const lo = p.lo < 0n ? 0n : p.lo;
+  const hi = p.hi > HUNDRED ? HUNDRED : p.hi;
+  return lo <= hi ? { lo, hi } : p;
+}
+
 /** [a] × [b] / 100% for intervals (amount × 10^12 元 times percent × 10^12), rounded outward. */
 function weigh(a: Interval, b: Interval): Interval {
   const corners = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
@@ -157,7 +168,7 @@ const claimWeightedShareOp = defineOperator({
         share,
         amountClaim,
         amount,
-        pct: dash || !share.percent ? point(0n) : percentInterval(share.percent),
+        pct: dash || !share.percent ? point(0n) : admissible(percentInterval(share.percent)),
         pctPrinted: dash || !share.percent ? 0n : share.percent.value,
       });
     }
