@@ -113,7 +113,9 @@ export function describeCell(rc: ResolvedCell): LocalizedText {
 
 function rowName(row: TableRow): string {
   const prefix = row.code ?? (row.lineNo !== undefined ? `行${row.lineNo}` : '');
-  return [prefix, row.label].filter(Boolean).join(' ');
+  // 表9 has one unlabelled data row; name it by what it holds rather than print an empty 「」.
+  const label = row.label || (row.key === 'row' ? '“三公”经费' : prefix ? '' : row.key);
+  return [prefix, label].filter(Boolean).join(' ');
 }
 
 export function cellEvidence(rc: ResolvedCell): Evidence {
