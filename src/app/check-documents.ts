@@ -123,7 +123,7 @@ export async function checkDocuments(
     const set = RULE_SET_BY_KIND[d.kind];
     const { findings, outcomes } = set
       ? evaluate(deps.rules.rules(set), makeContext(d, prior, codes))
-      : { findings: [], outcomes: [] as CheckOutcome[] };
+      : { findings: [], outcomes: [noRuleSet(d.kind)] };
     return {
       ok: true,
       path: d.path,
@@ -143,6 +143,26 @@ export async function checkDocuments(
       elapsedMs: Math.round(now() - (started.get(d.path) ?? now())),
     };
   });
+}
+
+const KIND_NAMES: Record<DisclosureDocument['kind'], LocalizedText> = {
+  'final-accounts': { zh: '部门决算', en: 'final accounts' },
+  budget: { zh: '部门预算', en: 'budget' },
+  'self-evaluation': { zh: '绩效自评报告', en: 'performance self-evaluation' },
+  unknown: { zh: '未识别类型的文件', en: 'documents of unknown kind' },
+};
+
+/** A document nothing can check yet says so, rather than reporting zero findings as if it had passed. */
+function noRuleSet(kind: DisclosureDocument['kind']): CheckOutcome {
+  const name = KIND_NAMES[kind];
+  return {
+    ruleId: 'gongkai.no-rule-set',
+    status: 'not-applicable',
+    reason: {
+      zh: `尚无适用于${name.zh}的核对规则，仅提取了内容`,
+      en: `no checks exist yet for ${name.en}; content extracted only`,
+    },
+  };
 }
 
 function findPrior(doc: DisclosureDocument, pool: DisclosureDocument[]): DisclosureDocument | undefined {

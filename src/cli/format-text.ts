@@ -89,11 +89,16 @@ export function formatText(results: DocumentResult[], o: TextOptions): string {
       `  ${[kind, r.org, year, zh ? `${r.pageCount}页` : `${r.pageCount} pages`].filter(Boolean).join(' · ')}`,
     );
     const c = r.checks;
+    // Out of nine only where the nine standard tables of a 决算 are expected.
+    const tables = r.kind === 'final-accounts' ? `${r.tables.length}/9` : `${r.tables.length}`;
     out.push(
       zh
-        ? `  识别表格 ${r.tables.length}/9 · 叙述数字 ${r.claims.length} 处 · 核对 ${c.run} 项：通过 ${c.passed}，未通过 ${c.failed}，无法核对 ${c.notApplicable}`
-        : `  tables ${r.tables.length}/9 · narrative figures ${r.claims.length} · ${c.run} checks: ${c.passed} passed, ${c.failed} failed, ${c.notApplicable} not applicable`,
+        ? `  识别表格 ${tables} · 叙述数字 ${r.claims.length} 处 · 核对 ${c.run} 项：通过 ${c.passed}，未通过 ${c.failed}，无法核对 ${c.notApplicable}`
+        : `  tables ${tables} · narrative figures ${r.claims.length} · ${c.run} checks: ${c.passed} passed, ${c.failed} failed, ${c.notApplicable} not applicable`,
     );
+    for (const n of r.notApplicable.filter((x) => x.ruleId === 'gongkai.no-rule-set')) {
+      out.push(`  ${paint(o.color, '33', '⚠')} ${n.reason[o.lang]}`);
+    }
     if (r.prior) out.push(zh ? `  上年对照：${r.prior}` : `  prior year: ${r.prior}`);
     const shown = r.findings.filter((f) => o.all || f.severity !== 'info');
     for (const f of shown) out.push(...findingLines(f, o));

@@ -68,3 +68,32 @@ describe('detectIdentity on wrapped titles', () => {
     expect(detectIdentity(doc(...lines)).org).toBe(org);
   });
 });
+
+describe('detectIdentity: fiscal year', () => {
+  it('takes the year from the title line, not from a dated note above it', () => {
+    expect(detectIdentity(doc('本文件于2025年8月公开', '2024年度某区某某局部门决算')).fiscalYear).toBe(2024);
+  });
+});
+
+describe('detectIdentity: budgets and attachments', () => {
+  it.each([
+    [
+      ['上海市某区2025年区级部门预算', '预算主管部门:上海市某区某某局'],
+      { kind: 'budget', fiscalYear: 2025, org: '上海市某区某某局' },
+    ],
+    [
+      ['某市2025年市级单位预算', '预算单位:某市某某局'],
+      { kind: 'budget', fiscalYear: 2025, org: '某市某某局' },
+    ],
+    [
+      ['附件 2', '2023年度某区某某局', '部门整体支出绩效自评报告'],
+      { kind: 'self-evaluation', fiscalYear: 2023, org: '某区某某局' },
+    ],
+    [
+      ['# 2022年度某区某某局 部门整体支出绩效自评报告'],
+      { kind: 'self-evaluation', fiscalYear: 2022, org: '某区某某局' },
+    ],
+  ])('%j', (lines, want) => {
+    expect(detectIdentity(doc(...lines))).toEqual(want);
+  });
+});

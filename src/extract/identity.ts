@@ -20,10 +20,17 @@ const KIND_WORDS: readonly [RegExp, DocumentKind][] = [
  * "部门：…" line of table headers as a better source for the organisation when present.
  */
 export function detectIdentity(raw: RawDocument): Identity {
-  const first = raw.pages[0]?.lines.slice(0, TITLE_LINES).map((l) => compact(l.text)) ?? [];
+  const first =
+    raw.pages[0]?.lines
+      .slice(0, TITLE_LINES)
+      .map((l) => compact(l.text).replace(/^#+/, ''))
+      // "附件2" above a title numbers the attachment; it is not part of the name.
+      .filter((l) => !/^附件\d*$/.test(l)) ?? [];
   const title = first.join('');
   const kind = KIND_WORDS.find(([re]) => re.test(title))?.[1] ?? 'unknown';
-  const year = /(20\d{2})年度?/.exec(title);
+  // The year of the title proper (the line naming the kind) wins over any date in a note above it.
+  const kindLine = first.find((l) => /20\d{2}年/.test(l) && KIND_WORDS.some(([re]) => re.test(l)));
+  const year = /(20\d{2})年度?/.exec(kindLine ?? title);
   const fiscalYear = year ? Number(year[1]) : undefined;
   return { kind, fiscalYear, org: orgFromHeaders(raw) ?? orgFromTitle(first) };
 }
@@ -35,7 +42,7 @@ function orgFromHeaders(raw: RawDocument): string | undefined {
   const counts = new Map<string, number>();
   for (const page of raw.pages) {
     for (const line of page.lines) {
-      const m = /^(?:部门|单位)(?:名称)?[:：]([^\t]+?)(?:单位[:：].*)?$/.exec(
+      const m = /^(?:预算)?(?:主管)?(?:部门|单位)(?:名称)?[:：]([^\t]+?)(?:单位[:：].*)?$/.exec(
         compact(line.cells[0]?.text ?? ''),
       );
       const org = m?.[1];
@@ -66,7 +73,9 @@ function orgFromTitle(lines: string[]): string | undefined {
       '',
     )
     .trim();
-  return ORG_SUFFIX.test(org) ? org : undefined;
+  // "…局部门整体支出…" leaves "…局部门": the 部门 belongs to the kind, not the name.
+  const name = /[局委室院心府厅所站馆队会办]部门$/.test(org) ? org.slice(0, -2) : org;
+  return ORG_SUFFIX.test(name) ? name : undefined;
 }
 
 const ORG_SUFFIX = /(局|委员会|委|办公室|院|中心|部|街道办事处|政府|厅|所|站|馆|队|会|办)$/;
