@@ -1,24 +1,15 @@
 import type { DocumentResult } from '#app/check-documents.ts';
 import type { Finding } from '#domain/finding.ts';
 import type { Lang } from '#app/present.ts';
+import { TABLE_IDS, tableNumber, type TableId } from '#domain/table.ts';
+
+const isTableId = (s: string): s is TableId => (TABLE_IDS as readonly string[]).includes(s);
 
 const KIND: Record<string, { zh: string; en: string }> = {
   'final-accounts': { zh: '部门决算', en: 'final accounts' },
   budget: { zh: '部门预算', en: 'budget' },
   'self-evaluation': { zh: '绩效自评报告', en: 'performance self-evaluation' },
   unknown: { zh: '未识别类型', en: 'unknown kind' },
-};
-
-const TABLE_NO: Record<string, string> = {
-  t1: '表1',
-  t2: '表2',
-  t3: '表3',
-  t4: '表4',
-  t5: '表5',
-  t6: '表6',
-  t7: '表7',
-  t8: '表8',
-  t9: '表9',
 };
 
 const SEVERITY = {
@@ -49,7 +40,9 @@ function findingLines(f: Finding, o: TextOptions): string[] {
     const entry = byLine.get(k) ?? { e, cells: [] };
     if (e.table && e.column !== undefined) {
       entry.cells.push(
-        o.lang === 'zh' ? `${TABLE_NO[e.table] ?? e.table}栏${e.column}` : `${e.table} c${e.column}`,
+        o.lang === 'zh'
+          ? `${isTableId(e.table) ? tableNumber(e.table) : e.table}栏${e.column}`
+          : `${e.table} c${e.column}`,
       );
     }
     byLine.set(k, entry);

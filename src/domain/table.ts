@@ -62,6 +62,11 @@ export const TABLE_NAMES: Record<TableId, { zh: string; en: string }> = {
   t9: { zh: '财政拨款“三公”经费支出决算表', en: '"Three public expenses" table' },
 };
 
+/** "表3": the national number of a table, as messages name it. */
+export function tableNumber(id: TableId): string {
+  return `表${id.slice(1)}`;
+}
+
 export function findRow(table: ExtractedTable, key: string): TableRow | undefined {
   return table.rows.find((r) => r.key === key);
 }

@@ -3,12 +3,13 @@ import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import {
   findCell,
   TABLE_NAMES,
+  tableNumber,
   type Cell,
   type ExtractedTable,
   type TableId,
   type TableRow,
 } from '#domain/table.ts';
-import type { CellRef } from './refs.ts';
+import { parseRef, type CellRef } from './refs.ts';
 
 /** One entry of a classification code table (functional or economic). */
 export interface CodeEntry {
@@ -61,6 +62,17 @@ export interface ResolvedCell {
   cell?: Cell;
 }
 
+/** Resolves references; the first missing table makes the whole resolution fail with its reason. */
+export function resolveRefs(ctx: EvalContext, refs: readonly string[]): Resolution {
+  const cells: ResolvedCell[] = [];
+  for (const r of refs) {
+    const res = resolve(ctx, parseRef(r));
+    if (!res.ok) return res;
+    cells.push(...res.cells);
+  }
+  return { ok: true, cells };
+}
+
 export type Resolution = { ok: true; cells: ResolvedCell[] } | { ok: false; reason: LocalizedText };
 
 export function resolve(ctx: EvalContext, ref: CellRef): Resolution {
@@ -87,18 +99,6 @@ export function resolve(ctx: EvalContext, ref: CellRef): Resolution {
   return { ok: true, cells };
 }
 
-const TABLE_NUMBER: Record<TableId, string> = {
-  t1: '表1',
-  t2: '表2',
-  t3: '表3',
-  t4: '表4',
-  t5: '表5',
-  t6: '表6',
-  t7: '表7',
-  t8: '表8',
-  t9: '表9',
-};
-
 /** "表2 收入决算表「201 一般公共服务支出」栏1（第6页）" and its English counterpart. */
 export function describeCell(rc: ResolvedCell): LocalizedText {
   const t = rc.table;
@@ -106,7 +106,7 @@ export function describeCell(rc: ResolvedCell): LocalizedText {
   const rowLabel = rc.row ? rowName(rc.row) : rc.rowKey;
   const page = rc.cell?.source.page ?? rc.row?.source.page ?? t.source.page;
   return {
-    zh: `${TABLE_NUMBER[t.id]} ${name.zh}「${rowLabel}」栏${rc.column}（第${page}页）`,
+    zh: `${tableNumber(t.id)} ${name.zh}「${rowLabel}」栏${rc.column}（第${page}页）`,
     en: `${name.en} (${t.id}), row "${rowLabel}", column ${rc.column} (page ${page})`,
   };
 }

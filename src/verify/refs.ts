@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { TABLE_IDS, type TableId } from '#domain/table.ts';
 
 /**
@@ -50,3 +51,20 @@ function range(a: number, b: number): number[] {
   if (b < a) throw new Error(`bad range ${a}..${b}`);
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
+
+export function isRef(text: string): boolean {
+  try {
+    parseRef(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cell reference, checked when the rule file is loaded. */
+export const RefSchema = z.string().refine(isRef, { message: 'not a cell reference such as t1[27].c1' });
+
+/** One reference or a list of them, as a list. */
+export const RefListSchema = z
+  .union([RefSchema, z.array(RefSchema).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));

@@ -20,11 +20,11 @@ import {
   cellEvidence,
   cellKey,
   describeCell,
-  resolve,
+  resolveRefs,
   type EvalContext,
   type ResolvedCell,
 } from '../context.ts';
-import { parseRef } from '../refs.ts';
+import { RefListSchema } from '../refs.ts';
 
 /**
  * Shared vocabulary of the narrative operators: which claims a rule looks at, how a claim is bound to the
@@ -35,19 +35,8 @@ export const CLAIM_BASES = ['prior-final', 'initial-budget', 'full-year-budget',
 export const ClaimBaseSchema = z.enum(CLAIM_BASES);
 export const BUDGET_BASES: readonly ClaimBase[] = ['initial-budget', 'full-year-budget', 'budget'];
 
-export const RefList = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]))
-  .refine((refs) => refs.every(isRef), 'not a cell reference like t1[27].c1');
-
-function isRef(text: string): boolean {
-  try {
-    parseRef(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** One cell reference or several; validated when the rule file is loaded. */
+export const RefList = RefListSchema;
 
 /** A regular expression, checked when the rule file is loaded. */
 export const RegexText = z
@@ -206,12 +195,9 @@ export type SideResult = { ok: true; side: CellSide } | { ok: false; reason: Loc
 
 /** Resolves cell references in a context; table absent → not applicable with the reason. */
 export function resolveSide(ctx: EvalContext, refs: readonly string[]): SideResult {
-  const cells: ResolvedCell[] = [];
-  for (const r of refs) {
-    const res = resolve(ctx, parseRef(r));
-    if (!res.ok) return res;
-    cells.push(...res.cells);
-  }
+  const res = resolveRefs(ctx, refs);
+  if (!res.ok) return res;
+  const cells = res.cells;
   let interval = point(0n);
   let printed = 0n;
   let like: Figure | undefined;

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import { formatFixed, valueIn } from '#domain/quantity.ts';
 import type { RawLine } from '#domain/raw-document.ts';
-import { TABLE_IDS, TABLE_NAMES, type TableId } from '#domain/table.ts';
-import { describeCell, resolve, type EvalContext, type ResolvedCell } from '../context.ts';
+import { TABLE_IDS, TABLE_NAMES, tableNumber, type TableId } from '#domain/table.ts';
+import { describeCell, resolveRefs, type EvalContext, type ResolvedCell } from '../context.ts';
 import { notApplicable, type RuleResult } from '../operator.ts';
-import { parseRef } from '../refs.ts';
+import { RefListSchema, RefSchema } from '../refs.ts';
 import type { Rule } from '../rule.schema.ts';
 import { tableOperators } from './tables.ts';
 
@@ -13,27 +13,14 @@ import { tableOperators } from './tables.ts';
 
 export const TableIdSchema = z.enum(TABLE_IDS);
 
-function isRef(text: string): boolean {
-  try {
-    parseRef(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A cell reference (refs.ts syntax), checked when the rule file is loaded. */
-export const RefSchema = z.string().refine(isRef, { message: 'not a cell reference such as t1[27].c1' });
-export const RefListSchema = z
-  .union([RefSchema, z.array(RefSchema).min(1)])
-  .transform((v) => (Array.isArray(v) ? v : [v]));
+export { RefListSchema, RefSchema };
 
 export const RelationSchema = z.enum(['eq', 'le']).default('eq');
 export const ColumnListSchema = z.array(z.number().int().positive()).min(1);
 
 /** "表3 支出决算表" / "Expenditure table (t3)". */
 export function tableLabel(id: TableId): LocalizedText {
-  return { zh: `表${id.slice(1)} ${TABLE_NAMES[id].zh}`, en: `${TABLE_NAMES[id].en} (${id})` };
+  return { zh: `${tableNumber(id)} ${TABLE_NAMES[id].zh}`, en: `${TABLE_NAMES[id].en} (${id})` };
 }
 
 export function missingTable(id: TableId): LocalizedText {
@@ -48,20 +35,6 @@ export function lineEvidence(line: RawLine): Evidence {
 /** "第3页第12行" / "page 3, line 12". */
 export function lineLocation(line: RawLine): LocalizedText {
   return { zh: `第${line.page}页第${line.line}行`, en: `page ${line.page}, line ${line.line}` };
-}
-
-/** Resolves references; the first missing table makes the whole resolution fail with its reason. */
-export function resolveRefs(
-  ctx: EvalContext,
-  refs: readonly string[],
-): { ok: true; cells: ResolvedCell[] } | { ok: false; reason: LocalizedText } {
-  const cells: ResolvedCell[] = [];
-  for (const r of refs) {
-    const res = resolve(ctx, parseRef(r));
-    if (!res.ok) return res;
-    cells.push(...res.cells);
-  }
-  return { ok: true, cells };
 }
 
 export function printedCells(cells: readonly ResolvedCell[]): ResolvedCell[] {

@@ -15,15 +15,13 @@ import {
   cellEvidence,
   cellKey,
   describeCell,
-  resolve,
+  resolveRefs,
   type EvalContext,
   type ResolvedCell,
 } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
-import { parseRef } from '../refs.ts';
+import { RefListSchema } from '../refs.ts';
 import type { Rule } from '../rule.schema.ts';
-
-const RefList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** Sum of resolved cells as an interval; unprinted rows count as zero. */
 interface Side {
@@ -45,19 +43,6 @@ function side(cells: ResolvedCell[]): Side {
     decimals = Math.max(decimals, Math.min(fig.decimals, 2));
   }
   return { cells, interval, printed, decimals: decimals || 2 };
-}
-
-function resolveAll(
-  ctx: EvalContext,
-  refs: string[],
-): { ok: true; cells: ResolvedCell[] } | { ok: false; reason: LocalizedText } {
-  const cells: ResolvedCell[] = [];
-  for (const r of refs) {
-    const res = resolve(ctx, parseRef(r));
-    if (!res.ok) return res;
-    cells.push(...res.cells);
-  }
-  return { ok: true, cells };
 }
 
 function evidenceOf(cells: ResolvedCell[]): Evidence[] {
@@ -121,15 +106,15 @@ function compare(
 
 const relationOp = defineOperator({
   params: z.object({
-    left: RefList,
-    right: RefList,
+    left: RefListSchema,
+    right: RefListSchema,
     relation: z.enum(['eq', 'le']).default('eq'),
     exact: z.boolean().default(false),
   }),
   run(rule, p, ctx) {
-    const l = resolveAll(ctx, p.left);
+    const l = resolveRefs(ctx, p.left);
     if (!l.ok) return [notApplicable(l.reason)];
-    const r = resolveAll(ctx, p.right);
+    const r = resolveRefs(ctx, p.right);
     if (!r.ok) return [notApplicable(r.reason)];
     if (!l.cells.some((c) => c.cell)) {
       return [notApplicable({ zh: `未找到 ${p.left.join('、')}`, en: `${p.left.join(', ')} not printed` })];
