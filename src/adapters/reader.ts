@@ -26,7 +26,7 @@ export const fileReader: DocumentReader = {
       case 'pdf':
         // pdf.js refuses Node Buffers and may detach what it is given: hand it a copy.
         // pdf.js and mammoth take a second or more to load: only pay for them when a file needs them.
-        return (await import('./pdf-reader.ts')).readPdf(new Uint8Array(bytes));
+        return (await import('./pdf-reader.ts')).readPdf(bytes);
       case 'zip':
         if (/\.(xlsx|xls)$/i.test(name)) {
           throw new ReadError('unsupported', 'Excel workbooks cannot be checked yet');
