@@ -19,8 +19,8 @@ const MESSAGES: Record<ReadErrorCode, { zh: string; en: string }> = {
     en: 'The file is empty (0 bytes).',
   },
   unsupported: {
-    zh: '文件不是 PDF 格式，无法按 PDF 读取。',
-    en: 'The file is not a PDF and cannot be read as one.',
+    zh: '文件格式不受支持或无法识别（可读取 PDF、DOCX、TXT、Markdown）。',
+    en: 'The file format is not supported or not recognised (PDF, DOCX, TXT and Markdown can be read).',
   },
   'too-large': {
     zh: '文件超出可处理的大小上限。',

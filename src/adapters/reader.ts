@@ -42,7 +42,7 @@ export const fileReader: DocumentReader = {
           throw new ReadError('unsupported', 'text that is not UTF-8');
         }
       case 'unknown':
-        throw new ReadError('unsupported', 'PDF, DOCX, TXT and Markdown are supported');
+        throw new ReadError('unsupported');
     }
   },
 };

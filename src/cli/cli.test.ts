@@ -61,7 +61,8 @@ describe('gongkai CLI', () => {
     writeFileSync(join(dir, 'empty.pdf'), '');
     writeFileSync(join(dir, 'truncated.pdf'), '%PDF-1.7\n1 0 obj <<');
     writeFileSync(join(dir, 'binary.pdf'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 7]));
-    const r = await gongkai('check', dir, DEMO_DOCUMENT, '--format', 'json');
+    const encrypted = join(PROJECT_ROOT, 'fixtures', 'malformed', 'encrypted.pdf');
+    const r = await gongkai('check', dir, encrypted, DEMO_DOCUMENT, '--format', 'json');
     expect(r.code).toBe(2);
     const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
     const byName: Record<string, (typeof out.documents)[number]> = Object.fromEntries(
@@ -70,6 +71,9 @@ describe('gongkai CLI', () => {
     expect(byName['empty.pdf']).toMatchObject({ error: { code: 'empty' } });
     expect(byName['truncated.pdf']).toMatchObject({ error: { code: 'corrupt' } });
     expect(byName['binary.pdf']).toMatchObject({ error: { code: 'unsupported' } });
+    expect(byName['encrypted.pdf']).toMatchObject({
+      error: { code: 'encrypted', message: expect.stringContaining('加密') },
+    });
     expect(byName['demo-final-accounts.txt']).toHaveProperty('findings');
   });
 
