@@ -6,30 +6,22 @@
  *   npx tsx scripts/update-claims-golden.ts            all cases
  *   npx tsx scripts/update-claims-golden.ts seed-004   one case
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPdf } from '#adapters/pdf-reader.ts';
-import { readText } from '#adapters/text-reader.ts';
-import type { RawDocument } from '#domain/raw-document.ts';
 import {
   CLAIMS_GOLDEN_CASES,
   extractClaims,
   formatClaimsGolden,
   toClaimsGolden,
 } from '#extract/claims/index.ts';
-import { CORPUS_DIR, PROJECT_ROOT, corpusAvailable, corpusFile } from '#src/testing/corpus.ts';
-
-async function read(file: string): Promise<RawDocument> {
-  const bytes = new Uint8Array(readFileSync(corpusFile(file)));
-  return file.endsWith('.pdf') ? readPdf(bytes) : readText(bytes);
-}
+import { CORPUS_DIR, PROJECT_ROOT, corpusAvailable, readCorpus } from '#src/testing/corpus.ts';
 
 async function main(): Promise<void> {
   if (!corpusAvailable()) throw new Error(`corpus not found at ${CORPUS_DIR}`);
   const only = process.argv.slice(2);
   for (const c of CLAIMS_GOLDEN_CASES) {
     if (only.length > 0 && !only.includes(c.name)) continue;
-    const claims = extractClaims(await read(c.file));
+    const claims = extractClaims(await readCorpus(c.file));
     const dir = join(PROJECT_ROOT, 'fixtures', c.name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'claims.golden.json');

@@ -5,26 +5,18 @@
  *   npx tsx scripts/update-golden.ts            all cases
  *   npx tsx scripts/update-golden.ts seed-004   one case
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPdf } from '#adapters/pdf-reader.ts';
-import { readText } from '#adapters/text-reader.ts';
-import type { RawDocument } from '#domain/raw-document.ts';
 import { extractTables } from '#extract/tables/extract-tables.ts';
 import { GOLDEN_CASES, formatGolden } from '#extract/tables/golden.ts';
-import { CORPUS_DIR, PROJECT_ROOT, corpusAvailable, corpusFile } from '#src/testing/corpus.ts';
-
-async function read(file: string): Promise<RawDocument> {
-  const bytes = new Uint8Array(readFileSync(corpusFile(file)));
-  return file.endsWith('.pdf') ? readPdf(bytes) : readText(bytes);
-}
+import { CORPUS_DIR, PROJECT_ROOT, corpusAvailable, readCorpus } from '#src/testing/corpus.ts';
 
 async function main(): Promise<void> {
   if (!corpusAvailable()) throw new Error(`corpus not found at ${CORPUS_DIR}`);
   const only = process.argv.slice(2);
   for (const c of GOLDEN_CASES) {
     if (only.length > 0 && !only.includes(c.name)) continue;
-    const extraction = extractTables(await read(c.file));
+    const extraction = extractTables(await readCorpus(c.file));
     const dir = join(PROJECT_ROOT, 'fixtures', c.name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'tables.golden.json');

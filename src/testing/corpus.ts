@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileReader } from '#adapters/reader.ts';
+import type { RawDocument } from '#domain/raw-document.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,3 +25,8 @@ export function corpusFile(rel: string): string {
 }
 
 export const PROJECT_ROOT = root;
+
+/** Reads a corpus document the way `gongkai check` does (format sniffed from the bytes). */
+export async function readCorpus(rel: string): Promise<RawDocument> {
+  return fileReader.read(readFileSync(corpusFile(rel)), rel);
+}
