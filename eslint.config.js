@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'coverage', 'data', 'test-artifacts', 'scripts/tmp-*', 'scripts/.tmp-*'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      'data',
+      'test-artifacts',
+      'scripts/tmp-*',
+      'scripts/.tmp-*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', 'bin/*'],
+    files: ['**/*.js', '**/*.mjs', 'bin/*'],
     ...tseslint.configs.disableTypeChecked,
   },
   // Import bans that keep the architecture honest (docs/ARCHITECTURE.md).

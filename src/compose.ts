@@ -1,3 +1,5 @@
+// Captures the engine's Array.prototype.push before any chunk loads pdf.js (see adapters/pdf/pdfjs.ts).
+import '#adapters/pdf/native-push.ts';
 import {
   checkDocuments,
   type CheckInput,

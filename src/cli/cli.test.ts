@@ -12,8 +12,19 @@ const run = promisify(execFile);
 const BIN = join(PROJECT_ROOT, 'bin', 'gongkai');
 
 async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return gongkaiWith({}, ...args);
+}
+
+async function gongkaiWith(
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(BIN, args, { cwd: PROJECT_ROOT, maxBuffer: 64 * 2 ** 20 });
+    const { stdout, stderr } = await run(BIN, args, {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -48,6 +59,19 @@ describe('gongkai CLI', () => {
       errors.some((f) => f.evidence.some((e) => e.table === 't3' && e.row === 'total' && e.column === 2)),
     ).toBe(true);
     expect(errors[0]?.message).toMatch(/表\d.*栏\d.*第\d+页/);
+  });
+
+  it('runs the same from the TypeScript sources as from the bundle', async () => {
+    const bundled = await gongkai('check', DEMO_DOCUMENT, '--format', 'json');
+    const source = await gongkaiWith(
+      { GONGKAI_FROM_SOURCE: '1' },
+      'check',
+      DEMO_DOCUMENT,
+      '--format',
+      'json',
+    );
+    expect(source.code).toBe(bundled.code);
+    expect(source.stdout).toBe(bundled.stdout);
   });
 
   it('speaks English with --lang en', async () => {

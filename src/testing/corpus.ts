@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT as PROJECT_ROOT_DIR } from '#adapters/paths.ts';
 import { fileReader } from '#adapters/reader.ts';
 import type { RawDocument } from '#domain/raw-document.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const root = PROJECT_ROOT_DIR;
 
 /** The shared corpus folder: GONGKAI_CORPUS, or ../shared/corpus beside the project. */
 export const CORPUS_DIR = process.env.GONGKAI_CORPUS ?? resolve(root, '../shared/corpus');
