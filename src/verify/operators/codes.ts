@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from '#domain/finding.ts';
+import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import type { TableRow } from '#domain/table.ts';
 import type { CodeEntry } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
@@ -42,6 +42,9 @@ const codesKnownOp = defineOperator({
       return [notApplicable({ zh: '文档中未识别到带科目编码的表', en: 'no coded table in the document' })];
     }
     const results: RuleResult[] = [];
+    // The same problem with the same code in several tables (表2, 表3, 表5 print the same codes) is one
+    // finding with evidence in each table, not one per table.
+    const groups = new Map<string, { problem: Problem; where: LocalizedText[]; evidence: Evidence[] }>();
     for (const id of present) {
       const table = ctx.table(id);
       if (!table) continue;
@@ -56,26 +59,38 @@ const codesKnownOp = defineOperator({
       for (const row of table.rows) {
         if (row.code === undefined) continue;
         const problems = checkRow(row, reference.get(row.code), levels, keys, system);
-        const where = {
-          zh: `${t.zh}「${rowName(row)}」（第${row.source.page}页）`,
-          en: `${t.en}, row "${rowName(row)}" (page ${row.source.page})`,
-        };
-        const evidence = [
-          { page: row.source.page, line: row.source.line, text: row.source.text, table: id, row: row.key },
-        ];
         if (problems.length === 0) results.push({ status: 'passed' });
         for (const problem of problems) {
-          results.push({
-            status: 'failed',
-            report: {
-              message: { zh: `${where.zh}：${problem.text.zh}`, en: `${where.en}: ${problem.text.en}` },
-              expected: problem.expected,
-              reported: problem.reported,
-              evidence,
-            },
+          const key = `${economic ? 'e' : 'f'}|${row.code}|${problem.text.en}`;
+          const group = groups.get(key) ?? { problem, where: [], evidence: [] };
+          group.where.push({
+            zh: `${t.zh}「${rowName(row)}」（第${row.source.page}页）`,
+            en: `${t.en}, row "${rowName(row)}" (page ${row.source.page})`,
           });
+          group.evidence.push({
+            page: row.source.page,
+            line: row.source.line,
+            text: row.source.text,
+            table: id,
+            row: row.key,
+          });
+          groups.set(key, group);
         }
       }
+    }
+    for (const { problem, where, evidence } of groups.values()) {
+      results.push({
+        status: 'failed',
+        report: {
+          message: {
+            zh: `${where.map((w) => w.zh).join('、')}：${problem.text.zh}`,
+            en: `${where.map((w) => w.en).join('; ')}: ${problem.text.en}`,
+          },
+          expected: problem.expected,
+          reported: problem.reported,
+          evidence,
+        },
+      });
     }
     if (results.length === 0) {
       return nothingToCheck('所列表中没有带科目编码的行', 'no coded rows in the listed tables');
