@@ -103,16 +103,17 @@ export function resolve(ctx: EvalContext, ref: CellRef): Resolution {
 export function describeCell(rc: ResolvedCell): LocalizedText {
   const t = rc.table;
   const name = TABLE_NAMES[t.id];
-  const rowLabel = rc.row ? rowName(rc.row) : rc.rowKey;
   const page = rc.cell?.source.page ?? rc.row?.source.page ?? t.source.page;
   return {
-    zh: `${tableNumber(t.id)} ${name.zh}「${rowLabel}」栏${rc.column}（第${page}页）`,
-    en: `${name.en} (${t.id}), row "${rowLabel}", column ${rc.column} (page ${page})`,
+    zh: `${tableNumber(t.id)} ${name.zh}「${rc.row ? rowName(rc.row, 'zh') : rc.rowKey}」栏${rc.column}（第${page}页）`,
+    en: `${name.en} (${t.id}), row "${rc.row ? rowName(rc.row, 'en') : rc.rowKey}", column ${rc.column} (page ${page})`,
   };
 }
 
-function rowName(row: TableRow): string {
-  const prefix = row.code ?? (row.lineNo !== undefined ? `行${row.lineNo}` : '');
+/** "201 一般公共服务支出", "行27 本年收入合计" / "line 27 本年收入合计": code or 行次, then the label. */
+export function rowName(row: TableRow, lang: 'zh' | 'en'): string {
+  const lineNo = row.lineNo === undefined ? '' : lang === 'zh' ? `行${row.lineNo}` : `line ${row.lineNo}`;
+  const prefix = row.code ?? lineNo;
   // 表9 has one unlabelled data row; name it by what it holds rather than print an empty 「」.
   const label = row.label || (row.key === 'row' ? '“三公”经费' : prefix ? '' : row.key);
   return [prefix, label].filter(Boolean).join(' ');

@@ -66,7 +66,7 @@ describe('match-rows', () => {
         status: 'not-applicable',
         reason: {
           zh: '适用条件不成立：表1 收入支出决算总表「行29」栏1（第1页） 为 3.00，不为零',
-          en: 'condition not met: Revenue and expenditure summary (t1), row "行29", column 1 (page 1) is 3.00, not zero',
+          en: 'condition not met: Revenue and expenditure summary (t1), row "line 29", column 1 (page 1) is 3.00, not zero',
         },
       },
     ]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import type { TableRow } from '#domain/table.ts';
-import type { CodeEntry } from '../context.ts';
+import { rowName, type CodeEntry } from '../context.ts';
 import { defineOperator, notApplicable, type Operator, type RuleResult } from '../operator.ts';
 import { nothingToCheck, TableIdSchema, tableLabel } from './support.ts';
 
@@ -17,10 +17,6 @@ export function normalizeName(name: string): string {
 
 const FUNCTIONAL_LEVELS = [3, 5, 7];
 const ECONOMIC_LEVELS = [3, 5];
-
-function rowName(row: TableRow): string {
-  return [row.code, row.label && row.label !== row.code ? row.label : ''].filter(Boolean).join(' ');
-}
 
 /**
  * Every code of the coded tables exists in its code table (functional for 表2/3/5/7/8, economic for 表6),
@@ -64,8 +60,8 @@ const codesKnownOp = defineOperator({
           const key = `${economic ? 'e' : 'f'}|${row.code}|${problem.text.en}`;
           const group = groups.get(key) ?? { problem, where: [], evidence: [] };
           group.where.push({
-            zh: `${t.zh}「${rowName(row)}」（第${row.source.page}页）`,
-            en: `${t.en}, row "${rowName(row)}" (page ${row.source.page})`,
+            zh: `${t.zh}「${rowName(row, 'zh')}」（第${row.source.page}页）`,
+            en: `${t.en}, row "${rowName(row, 'en')}" (page ${row.source.page})`,
           });
           group.evidence.push({
             page: row.source.page,
