@@ -27,7 +27,6 @@ export interface DocumentReport {
   findings: Finding[];
   checks: CheckSummary;
   notApplicable: { ruleId: string; reason: LocalizedText }[];
-  elapsedMs: number;
 }
 
 export interface DocumentFailure {
@@ -40,7 +39,6 @@ export type DocumentResult = ({ ok: true } & DocumentReport) | ({ ok: false } & 
 export interface CheckDeps {
   reader: DocumentReader;
   rules: RuleSource;
-  now?: () => number;
 }
 
 export interface CheckOptions {
@@ -101,12 +99,9 @@ export async function checkDocuments(
   deps: CheckDeps,
   options: CheckOptions = {},
 ): Promise<DocumentResult[]> {
-  const now = deps.now ?? (() => performance.now());
-  const started = new Map<string, number>();
   const loaded: (DisclosureDocument | DocumentFailure)[] = [];
   let done = 0;
   for (const input of inputs) {
-    started.set(input.path, now());
     loaded.push(await load(input, deps));
     options.onProgress?.(++done, inputs.length, input.path);
   }
@@ -140,7 +135,6 @@ export async function checkDocuments(
       notApplicable: outcomes.flatMap((o) =>
         o.status === 'not-applicable' && o.reason ? [{ ruleId: o.ruleId, reason: o.reason }] : [],
       ),
-      elapsedMs: Math.round(now() - (started.get(d.path) ?? now())),
     };
   });
 }

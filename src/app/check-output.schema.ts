@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CLAIM_BASES } from '#domain/claim.ts';
+import { FINDING_CATEGORIES, SEVERITIES } from '#domain/finding.ts';
 
 /** The JSON that `gongkai check --format json` prints; published as docs/check-output.schema.json. */
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -45,7 +47,7 @@ export const ClaimJson = z
     section: z.array(z.string()),
     value: FigureJson.optional(),
     percent: FigureJson.optional(),
-    base: z.enum(['prior-final', 'initial-budget', 'full-year-budget', 'budget', 'total']).optional(),
+    base: z.enum(CLAIM_BASES).optional(),
     baseValue: FigureJson.optional(),
     direction: z.enum(['increase', 'decrease', 'flat']).optional(),
     directionWord: z.string().optional(),
@@ -60,16 +62,8 @@ export const ClaimJson = z
 export const FindingJson = z
   .object({
     ruleId: z.string(),
-    severity: z.enum(['error', 'warning', 'info']),
-    category: z.enum([
-      'table-sum',
-      'cross-table',
-      'narrative',
-      'prior-year',
-      'completeness',
-      'classification',
-      'hygiene',
-    ]),
+    severity: z.enum(SEVERITIES),
+    category: z.enum(FINDING_CATEGORIES),
     message: z.string().describe('in the language chosen with --lang'),
     messages: Localized,
     expected: z.string().optional(),

@@ -2,12 +2,14 @@ import type { Figure } from './quantity.ts';
 import type { SourceRef } from './source.ts';
 
 /** What a stated amount is compared with. Amounts of different bases are never compared with each other. */
-export type ClaimBase =
-  | 'prior-final' // 上年决算数
-  | 'initial-budget' // 年初预算数
-  | 'full-year-budget' // 全年预算 / 调整后预算
-  | 'budget' // 预算 without qualifier
-  | 'total'; // 占… share of a total
+export const CLAIM_BASES = [
+  'prior-final', // 上年决算数
+  'initial-budget', // 年初预算数
+  'full-year-budget', // 全年预算 / 调整后预算
+  'budget', // 预算 without qualifier
+  'total', // 占… share of a total
+] as const;
+export type ClaimBase = (typeof CLAIM_BASES)[number];
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 

@@ -1,9 +1,18 @@
 import type { TableId } from './table.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export type FindingCategory =
-  'table-sum' | 'cross-table' | 'narrative' | 'prior-year' | 'completeness' | 'classification' | 'hygiene';
+export const FINDING_CATEGORIES = [
+  'table-sum',
+  'cross-table',
+  'narrative',
+  'prior-year',
+  'completeness',
+  'classification',
+  'hygiene',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 
 export interface Evidence {
   page: number;

@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { FINDING_CATEGORIES, SEVERITIES } from '#domain/finding.ts';
 
 export const LocalizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
-export const SeveritySchema = z.enum(['error', 'warning', 'info']);
-export const CategorySchema = z.enum([
-  'table-sum',
-  'cross-table',
-  'narrative',
-  'prior-year',
-  'completeness',
-  'classification',
-  'hygiene',
-]);
+export const SeveritySchema = z.enum(SEVERITIES);
+export const CategorySchema = z.enum(FINDING_CATEGORIES);
 
 /**
  * One rule as written in a ruleset file. `op` names an entry of the operator table; the remaining keys

@@ -2,7 +2,7 @@ import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
 import { isEmptyDraft, isTextOnly, problemAt, readPanel, type Draft } from './cells.ts';
 import { TOTAL_LABELS, type TableTemplate, type TemplateColumn } from './final-accounts-template.ts';
-import { expandHeader, headerSteps, mapPanel, type PanelMap } from './header.ts';
+import { expandHeader, headerSteps, mapPanel, secondPanelStart, type PanelMap } from './header.ts';
 import { headerKey, isMoneyText } from './text.ts';
 import type { Segment, TableLine, TableProblem } from './types.ts';
 
@@ -120,6 +120,32 @@ export function keyCodedRows(drafts: readonly Draft[], problems: TableProblem[])
     });
   }
   return rows;
+}
+
+/**
+ * Two-panel tables (表1, 表4 收入 | 支出; 表6 人员经费 | 公用经费): every body line read once per panel, the
+ * second panel starting where its header names it. Returns the columns found and one draft list per panel.
+ */
+export function readTwoPanels(
+  segments: readonly Segment[],
+  template: TableTemplate,
+  unit: Unit,
+  problems: TableProblem[],
+): { columns: Map<number, TemplateColumn>; drafts: Draft[][] } {
+  const second = template.panels[1]?.name ?? '';
+  const columns = new Map<number, TemplateColumn>();
+  const drafts: Draft[][] = template.panels.map(() => []);
+  const mapped = panelMaps(segments, template, problems, (seg, expanded, width) => [
+    0,
+    secondPanelStart(seg.header, expanded, width, second),
+  ]);
+  for (const { segment, maps } of mapped) {
+    maps.forEach((m) => m.found.forEach((c, n) => columns.set(n, c)));
+    for (const line of segment.body) {
+      maps.forEach((map, i) => drafts[i]?.push(readPanel(line, map, unit, problems)));
+    }
+  }
+  return { columns, drafts };
 }
 
 /** Tables listed by 功能分类 code: 表2, 表3, 表5, 表7, 表8. */

@@ -1,9 +1,7 @@
 import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
-import { readPanel, type Draft } from './cells.ts';
-import { ECONOMIC_TOTALS, type TableTemplate, type TemplateColumn } from './final-accounts-template.ts';
-import { secondPanelStart } from './header.ts';
-import { mergeWrapped, panelMaps, type ParsedBody } from './parse-coded.ts';
+import { ECONOMIC_TOTALS, type TableTemplate } from './final-accounts-template.ts';
+import { mergeWrapped, readTwoPanels, type ParsedBody } from './parse-coded.ts';
 import { headerKey } from './text.ts';
 import type { Segment, TableProblem } from './types.ts';
 
@@ -20,19 +18,7 @@ export function parseEconomic(
   unit: Unit,
   problems: TableProblem[],
 ): ParsedBody {
-  const columns = new Map<number, TemplateColumn>();
-  const drafts: Draft[][] = template.panels.map(() => []);
-  const second = template.panels[1]?.name ?? '';
-  const mapped = panelMaps(segments, template, problems, (seg, expanded, width) => [
-    0,
-    secondPanelStart(seg.header, expanded, width, second),
-  ]);
-  for (const { segment, maps } of mapped) {
-    maps.forEach((m) => m.found.forEach((c, n) => columns.set(n, c)));
-    for (const line of segment.body) {
-      maps.forEach((map, i) => drafts[i]?.push(readPanel(line, map, unit, problems)));
-    }
-  }
+  const { columns, drafts } = readTwoPanels(segments, template, unit, problems);
   const rows: TableRow[] = [];
   const seen = new Set<string>();
   for (const panelDrafts of drafts) {

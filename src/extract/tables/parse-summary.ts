@@ -1,9 +1,8 @@
 import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
-import { isEmptyDraft, readPanel, type Draft } from './cells.ts';
-import type { TableTemplate, TemplateColumn, TemplatePanel } from './final-accounts-template.ts';
-import { secondPanelStart } from './header.ts';
-import { panelMaps, type ParsedBody } from './parse-coded.ts';
+import { isEmptyDraft, type Draft } from './cells.ts';
+import type { TableTemplate, TemplatePanel } from './final-accounts-template.ts';
+import { readTwoPanels, type ParsedBody } from './parse-coded.ts';
 import { labelKey } from './text.ts';
 import type { Segment, TableProblem } from './types.ts';
 
@@ -59,19 +58,7 @@ export function parseSummary(
   problems: TableProblem[],
 ): ParsedBody {
   const panels = template.panels;
-  const second = panels[1]?.name ?? '';
-  const columns = new Map<number, TemplateColumn>();
-  const drafts: Draft[][] = panels.map(() => []);
-  const mapped = panelMaps(segments, template, problems, (seg, expanded, width) => [
-    0,
-    secondPanelStart(seg.header, expanded, width, second),
-  ]);
-  for (const { segment, maps } of mapped) {
-    maps.forEach((m) => m.found.forEach((c, n) => columns.set(n, c)));
-    for (const line of segment.body) {
-      maps.forEach((map, i) => drafts[i]?.push(readPanel(line, map, unit, problems)));
-    }
-  }
+  const { columns, drafts } = readTwoPanels(segments, template, unit, problems);
   const rows: TableRow[] = [];
   const seen = new Set<number>();
   panels.forEach((panel, i) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Claim, ClaimBase } from '#domain/claim.ts';
+import { CLAIM_BASES, type Claim, type ClaimBase } from '#domain/claim.ts';
 import type { Evidence, LocalizedText } from '#domain/finding.ts';
 import {
   add,
@@ -31,7 +31,6 @@ import { RefListSchema } from '../refs.ts';
  * table cell that states the same fact, and how a claim is named in a finding.
  */
 
-export const CLAIM_BASES = ['prior-final', 'initial-budget', 'full-year-budget', 'budget', 'total'] as const;
 export const ClaimBaseSchema = z.enum(CLAIM_BASES);
 export const BUDGET_BASES: readonly ClaimBase[] = ['initial-budget', 'full-year-budget', 'budget'];
 
