@@ -501,6 +501,43 @@ describe.skipIf(!corpusAvailable())('readPdf on the real final-accounts PDFs', (
     expect(doc.textless).toBe(false);
   });
 
+  it.each(['sh-pt-czj-2024-final.pdf', 'sh-pt-ghzy-2024-final.pdf'])(
+    '%s: skipping font programs pdfjs does not need for text changes nothing read',
+    async (file) => {
+      const bytes = readFileSync(corpusFile(`real/${file}`));
+      const skipped = await readPdf(bytes);
+      const parsed = await readPdf(bytes, { parseAllFonts: true });
+      expect(skipped.pages.length).toBeGreaterThan(20);
+      expect(skipped.pages).toEqual(parsed.pages);
+    },
+  );
+
+  it('skips the embedded font programs (the pdfjs patch is applied)', async () => {
+    const { getDocument, OPS } = await import('./pdf/pdfjs.ts');
+    const bytes = readFileSync(corpusFile('real/sh-pt-czj-2024-final.pdf'));
+    const fontsOnFirstPage = async (textOnlyFonts: boolean): Promise<boolean[]> => {
+      const task = getDocument({ data: new Uint8Array(bytes), textOnlyFonts, verbosity: 0 });
+      try {
+        const page = await (await task.promise).getPage(1);
+        const ops = await page.getOperatorList();
+        const names = new Set<string>();
+        ops.fnArray.forEach((fn, i) => {
+          const arg: unknown = (ops.argsArray[i] as unknown[] | null)?.[0];
+          if (fn === OPS.setFont && typeof arg === 'string') names.add(arg);
+        });
+        return [...names].map(
+          (n) => (page.commonObjs.get(n) as { missingFile?: boolean }).missingFile === true,
+        );
+      } finally {
+        await task.destroy();
+      }
+    };
+    const withPatch = await fontsOnFirstPage(true);
+    expect(withPatch.length).toBeGreaterThan(0);
+    expect(withPatch.every(Boolean)).toBe(true);
+    expect((await fontsOnFirstPage(false)).some((missing) => !missing)).toBe(true);
+  });
+
   it('rejects the truncated real PDF as corrupt', async () => {
     const bytes = new Uint8Array(readFileSync(corpusFile(FINALS[3])));
     const err = await errorOf(readPdf(bytes.slice(0, Math.floor(bytes.length * 0.6))));

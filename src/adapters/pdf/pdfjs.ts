@@ -11,7 +11,12 @@
  */
 // Must stay the first import: it captures push before pdfjs-dist runs.
 import { nativePush } from './native-push.ts';
-import { AnnotationMode, getDocument, OPS, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {
+  AnnotationMode,
+  getDocument as pdfjsGetDocument,
+  OPS,
+  VerbosityLevel,
+} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 if (Array.prototype.push !== nativePush) {
@@ -23,5 +28,16 @@ if (Array.prototype.push !== nativePush) {
   });
 }
 
-export { AnnotationMode, getDocument, OPS, VerbosityLevel };
+type DocumentInitParameters = Extract<Parameters<typeof pdfjsGetDocument>[0], { data?: unknown }>;
+
+/** getDocument's parameters plus the option gongkai's pdfjs patch adds (see pdf-reader.ts). */
+export interface DocumentParameters extends DocumentInitParameters {
+  textOnlyFonts?: boolean;
+}
+
+export function getDocument(params: DocumentParameters): ReturnType<typeof pdfjsGetDocument> {
+  return pdfjsGetDocument(params);
+}
+
+export { AnnotationMode, OPS, VerbosityLevel };
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
