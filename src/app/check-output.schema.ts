@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLAIM_BASES } from '#domain/claim.ts';
 import { FINDING_CATEGORIES, SEVERITIES } from '#domain/finding.ts';
+import { UNITS } from '#domain/quantity.ts';
 
 /** The JSON that `gongkai check --format json` prints; published as docs/check-output.schema.json. */
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -10,7 +11,7 @@ export const FigureJson = z
     text: z.string().describe('as printed, after width normalisation; "" for a blank cell'),
     value: z.string().describe('exact decimal value in `unit`, e.g. "3193.39"'),
     decimals: z.number().int().describe('displayed decimals; the value stands for ±½ of the last digit'),
-    unit: z.enum(['yuan', 'wan-yuan', 'yi-yuan', 'percent', 'count', 'none']),
+    unit: z.enum(UNITS),
     blank: z.boolean().optional().describe('printed blank or as a dash where the template means zero'),
   })
   .meta({ id: 'Figure' });

@@ -1,5 +1,6 @@
 import type { Claim } from './claim.ts';
 import type { RawLine, SourceFormat } from './raw-document.ts';
+import type { SelfEvaluation } from './self-evaluation.ts';
 import type { ExtractedTable } from './table.ts';
 
 export type DocumentKind = 'final-accounts' | 'budget' | 'self-evaluation' | 'unknown';
@@ -15,4 +16,6 @@ export interface DisclosureDocument {
   lines: RawLine[];
   tables: ExtractedTable[];
   claims: Claim[];
+  /** What a self-evaluation report states (kind 'self-evaluation' only). */
+  selfEvaluation?: SelfEvaluation;
 }

@@ -11,6 +11,12 @@ export const FINDING_CATEGORIES = [
   'completeness',
   'classification',
   'hygiene',
+  // self-evaluations
+  'score', // stated scores: sums, bounds, grade, deductions
+  'budget-execution', // budget figures, adjustments, execution rates
+  'indicator', // indicator rows: completion rates, counts, capping
+  'restatement', // one metric stated twice with different values
+  'magnitude', // units and orders of magnitude
 ] as const;
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 

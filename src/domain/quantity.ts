@@ -9,7 +9,9 @@
 export const FIXED_SCALE = 12;
 const ONE = 10n ** BigInt(FIXED_SCALE);
 
-export type Unit = 'yuan' | 'wan-yuan' | 'yi-yuan' | 'percent' | 'count' | 'none';
+/** 'point' is a score (分). */
+export const UNITS = ['yuan', 'wan-yuan', 'yi-yuan', 'percent', 'count', 'point', 'none'] as const;
+export type Unit = (typeof UNITS)[number];
 
 /** How many yuan one unit is worth, for money units. */
 const YUAN_PER_UNIT: Partial<Record<Unit, bigint>> = {
@@ -195,6 +197,8 @@ export function unitLabel(unit: Unit): string {
       return '亿元';
     case 'percent':
       return '%';
+    case 'point':
+      return '分';
     case 'count':
     case 'none':
       return '';

@@ -34,6 +34,7 @@ const UNIT_LABEL: Record<Figure['unit'], string> = {
   'yi-yuan': '亿元',
   percent: '%',
   count: '#',
+  point: '分',
   none: '',
 };
 
