@@ -44,11 +44,14 @@ export interface CheckDeps {
 export interface CheckOptions {
   /** Explicit previous-year documents; otherwise a batch pairs documents of one organisation by year. */
   prior?: CheckInput[];
+  /** The department's final accounts to check a self-evaluation against (same year or the next). */
+  against?: CheckInput[];
   onProgress?: (done: number, total: number, path: string) => void;
 }
 
 const RULE_SET_BY_KIND: Partial<Record<DisclosureDocument['kind'], string>> = {
   'final-accounts': 'final-accounts',
+  'self-evaluation': 'self-evaluation',
 };
 
 function isReadFailure(e: unknown): e is ReadFailure {
@@ -110,6 +113,11 @@ export async function checkDocuments(
     const d = await load(p, deps);
     if (!isFailure(d)) priors.push(d);
   }
+  const against: DisclosureDocument[] = [];
+  for (const p of options.against ?? []) {
+    const d = await load(p, deps);
+    if (!isFailure(d)) against.push(d);
+  }
   const docs = loaded.filter((d): d is DisclosureDocument => !isFailure(d));
   const codes = deps.rules.codes();
   return loaded.map((d): DocumentResult => {
@@ -117,7 +125,10 @@ export async function checkDocuments(
     const prior = findPrior(d, priors.length ? priors : docs);
     const set = RULE_SET_BY_KIND[d.kind];
     const { findings, outcomes } = set
-      ? evaluate(deps.rules.rules(set), makeContext(d, prior, codes))
+      ? evaluate(
+          deps.rules.rules(set),
+          makeContext(d, prior, codes, undefined, relatedAccounts(d, docs, against)),
+        )
       : { findings: [], outcomes: [noRuleSet(d.kind)] };
     return {
       ok: true,
@@ -165,6 +176,20 @@ function findPrior(doc: DisclosureDocument, pool: DisclosureDocument[]): Disclos
     (p) =>
       p !== doc && p.kind === doc.kind && p.org === doc.org && p.fiscalYear === (doc.fiscalYear ?? 0) - 1,
   );
+}
+
+/**
+ * The final accounts a self-evaluation is checked against: those given explicitly, and those of the same
+ * organisation in the batch. The rules pick the same year's or the next year's.
+ */
+function relatedAccounts(
+  doc: DisclosureDocument,
+  batch: readonly DisclosureDocument[],
+  given: readonly DisclosureDocument[],
+): DisclosureDocument[] {
+  if (doc.kind !== 'self-evaluation') return [];
+  const sameOrg = batch.filter((d) => d.kind === 'final-accounts' && doc.org && d.org === doc.org);
+  return [...given.filter((d) => d.kind === 'final-accounts'), ...sameOrg];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

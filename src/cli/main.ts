@@ -38,11 +38,12 @@ export function exitCode(results: DocumentResult[]): number {
 
 async function runCheck(
   paths: string[],
-  opts: { format: 'text' | 'json'; lang: Lang; prior?: string[]; all?: boolean },
+  opts: { format: 'text' | 'json'; lang: Lang; prior?: string[]; against?: string[]; all?: boolean },
 ): Promise<number> {
   const app = createApp();
   const { inputs, missing } = split(expandPaths(paths).map(readInput));
   const prior = split(expandPaths(opts.prior ?? []).map(readInput));
+  const against = split(expandPaths(opts.against ?? []).map(readInput));
   const bar =
     process.stderr.isTTY && inputs.length > 1
       ? new SingleBar({ format: ' {bar} {value}/{total} {file}', stream: process.stderr, hideCursor: true })
@@ -50,10 +51,11 @@ async function runCheck(
   bar?.start(inputs.length, 0, { file: '' });
   const results = await app.check(inputs, {
     prior: prior.inputs,
+    against: against.inputs,
     onProgress: (done, _total, file) => bar?.update(done, { file }),
   });
   bar?.stop();
-  const all = [...results, ...missing, ...prior.missing];
+  const all = [...results, ...missing, ...prior.missing, ...against.missing];
   if (opts.format === 'json')
     process.stdout.write(JSON.stringify(presentCheck(all, opts.lang), null, 2) + '\n');
   else
@@ -76,11 +78,15 @@ function program(): Command {
     .addOption(format)
     .addOption(lang)
     .option('--prior <paths...>', '上年度同一单位的文件 · the previous year’s document(s)')
+    .option(
+      '--against <paths...>',
+      '核对绩效自评时对照的部门决算（同年或次年）· final accounts to check a self-evaluation against',
+    )
     .option('--all', '列出全部提示 · list info-level notes too')
     .action(
       async (
         paths: string[],
-        o: { format: 'text' | 'json'; lang: Lang; prior?: string[]; all?: boolean },
+        o: { format: 'text' | 'json'; lang: Lang; prior?: string[]; against?: string[]; all?: boolean },
       ) => {
         process.exitCode = await runCheck(paths, o);
       },

@@ -5,6 +5,7 @@ import type { RawLine } from '#domain/raw-document.ts';
 import { TABLE_IDS, TABLE_NAMES, type ExtractedTable, type TableId } from '#domain/table.ts';
 import type { z } from 'zod';
 import type { CaseDocumentSchema } from './rule.schema.ts';
+import { buildSelfEvaluation } from './self-eval-case.ts';
 
 type CaseDocument = z.infer<typeof CaseDocumentSchema>;
 
@@ -81,6 +82,7 @@ export function buildCaseDocument(c: CaseDocument): DisclosureDocument {
     lines,
     tables,
     claims,
+    selfEvaluation: c.selfEvaluation ? buildSelfEvaluation(c.selfEvaluation) : undefined,
   };
 }
 

@@ -29,6 +29,8 @@ export interface EvalContext {
   prior?: DisclosureDocument;
   codes?: CodeTables;
   table(id: TableId): ExtractedTable | undefined;
+  /** Other documents of the same organisation to check against (a self-evaluation's 部门决算). */
+  related?: readonly DisclosureDocument[];
   /** When set, records every printed cell a rule looks at (for mutation testing and coverage reports). */
   trace?: CellTrace;
 }
@@ -48,9 +50,10 @@ export function makeContext(
   prior?: DisclosureDocument,
   codes?: CodeTables,
   trace?: CellTrace,
+  related?: readonly DisclosureDocument[],
 ): EvalContext {
   const byId = new Map(doc.tables.map((t) => [t.id, t] as const));
-  return { doc, prior, codes, trace, table: (id) => byId.get(id) };
+  return { doc, prior, codes, trace, related, table: (id) => byId.get(id) };
 }
 
 /** A referenced position; `cell` is absent when the row is not printed (templates print only rows with data). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FINDING_CATEGORIES, SEVERITIES } from '#domain/finding.ts';
+import { SelfEvalCaseSchema } from './self-eval-case.ts';
 
 export const LocalizedSchema = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -35,12 +36,16 @@ export const CaseDocumentSchema = z.object({
   claims: z.array(z.record(z.string(), z.unknown())).default([]),
   lines: z.array(z.string()).default([]),
   codes: z.array(z.object({ table: z.string(), code: z.string(), label: z.string() })).default([]),
+  /** A self-evaluation's extracted content (kind self-evaluation). */
+  selfEvaluation: SelfEvalCaseSchema.optional(),
 });
 
 export const RuleCaseSchema = z.object({
   name: z.string(),
   document: CaseDocumentSchema,
   prior: CaseDocumentSchema.optional(),
+  /** Other documents of the same organisation (a self-evaluation's 部门决算). */
+  related: z.array(CaseDocumentSchema).default([]),
   /** Expected status per rule id; findings count optional. */
   expect: z.record(z.string(), z.enum(['passed', 'failed', 'not-applicable'])),
 });

@@ -5,7 +5,7 @@ import { makeContext } from './context.ts';
 import { evaluate } from './evaluate.ts';
 
 // Every rule file carries its own cases; this one test runs them all, so adding a rule is adding data.
-const files = loadRuleFiles('final-accounts');
+const files = [...loadRuleFiles('final-accounts'), ...loadRuleFiles('self-evaluation')];
 const codes = loadCodeTables();
 
 describe.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
@@ -16,7 +16,8 @@ describe.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
   it.each(file.cases.map((c) => [c.name, c] as const))('case: %s', (_name, c) => {
     const doc = buildCaseDocument(c.document);
     const prior = c.prior ? buildCaseDocument(c.prior) : undefined;
-    const { outcomes } = evaluate(file.rules, makeContext(doc, prior, codes));
+    const related = c.related.map((r) => buildCaseDocument(r));
+    const { outcomes } = evaluate(file.rules, makeContext(doc, prior, codes, undefined, related));
     for (const [ruleId, want] of Object.entries(c.expect)) {
       const mine = outcomes.filter((o) => o.ruleId === ruleId);
       const got = mine.some((o) => o.status === 'failed')

@@ -5,6 +5,11 @@ import { completenessOperators } from './completeness.ts';
 import { crossOperators } from './cross.ts';
 import { hygieneOperators } from './hygiene.ts';
 import { narrativeOperators } from './narrative.ts';
+import { selfEvalAccountsOperators } from './self-eval-accounts.ts';
+import { selfEvalBudgetOperators } from './self-eval-budget.ts';
+import { selfEvalIndicatorOperators } from './self-eval-indicators.ts';
+import { selfEvalScoreOperators } from './self-eval-scores.ts';
+import { selfEvalTextOperators } from './self-eval-text.ts';
 import { weightedOperators } from './narrative-weighted.ts';
 import { tableOperators } from './tables.ts';
 
@@ -18,4 +23,9 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   ...hygieneOperators,
   ...narrativeOperators,
   ...weightedOperators,
+  ...selfEvalBudgetOperators,
+  ...selfEvalScoreOperators,
+  ...selfEvalIndicatorOperators,
+  ...selfEvalTextOperators,
+  ...selfEvalAccountsOperators,
 };
