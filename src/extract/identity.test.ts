@@ -69,6 +69,21 @@ describe('detectIdentity on wrapped titles', () => {
   });
 });
 
+describe('detectIdentity: a title over three lines with a second name in brackets', () => {
+  it('takes the first name and stops at the line naming the kind', () => {
+    expect(
+      detectIdentity(
+        doc(
+          ' 2023 年度广州市某区某某数据管理局',
+          '（某开发区某某数据管理局）部门',
+          '整体支出绩效自评报告',
+          '一、基本情况',
+        ),
+      ),
+    ).toEqual({ kind: 'self-evaluation', fiscalYear: 2023, org: '广州市某区某某数据管理局' });
+  });
+});
+
 describe('detectIdentity: fiscal year', () => {
   it('takes the year from the title line, not from a dated note above it', () => {
     expect(detectIdentity(doc('本文件于2025年8月公开', '2024年度某区某某局部门决算')).fiscalYear).toBe(2024);

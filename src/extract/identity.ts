@@ -54,20 +54,36 @@ function orgFromHeaders(raw: RawDocument): string | undefined {
   return best;
 }
 
+const KIND_LINE_RE = /决算|预算|自评|报告/;
+/** How many lines after the year line the line naming the kind may come ("…局" / "（…）部门" / "整体支出…报告"). */
+const KIND_LINE_REACH = 2;
+/** A second name in brackets after the first: "…政务服务数据管理局（增城开发区政务服务数据管理局）". */
+const ALIAS_RE = /[(（][^()（）]*(?:局|委员会|委|办公室|院|中心|部|政府|厅|所|站|馆|队|会|办)[)）]/g;
+
+/** The line that names the kind, at or after the year line; the next line when none does. */
+function kindLineFrom(lines: readonly string[], yearAt: number): number {
+  for (let i = yearAt; i <= yearAt + KIND_LINE_REACH && i < lines.length; i++) {
+    if (KIND_LINE_RE.test(lines[i] ?? '')) return i;
+  }
+  return yearAt + 1;
+}
+
 /**
- * The title block: the lines up to the one naming the year (and the next when the kind word follows it),
- * without sentence-like lines. Titles wrap anywhere ("上海市普陀区规划和自然" / "资源局"), so they are joined.
+ * The title block: the lines up to the one naming the year and on to the one naming the kind, without
+ * sentence-like lines. Titles wrap anywhere ("上海市普陀区规划和自然" / "资源局"), so they are joined; a
+ * bracketed second name (the development zone's) is dropped.
  */
 function orgFromTitle(lines: string[]): string | undefined {
   const yearAt = lines.findIndex((l) => /20\d{2}年/.test(l));
   if (yearAt < 0) return undefined;
-  const end = /决算|预算|自评|报告/.test(lines[yearAt] ?? '') ? yearAt : yearAt + 1;
+  const end = kindLineFrom(lines, yearAt);
   const title = lines
     .slice(0, end + 1)
     .filter((l) => !/[。，,:：]/.test(l))
     .join('');
   const org = title
     .replace(/(20\d{2})年度?/g, '')
+    .replace(ALIAS_RE, '')
     .replace(
       /部门整体支出绩效自评报告|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|部门预算|单位预算|决算|预算/g,
       '',
