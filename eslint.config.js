@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(extract|verify|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        { patterns: [{ regex: '^#(extract|verify|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
       ],
     },
   },
@@ -46,7 +46,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(verify|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        { patterns: [{ regex: '^#(verify|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
       ],
     },
   },
@@ -56,7 +56,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(extract|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        { patterns: [{ regex: '^#(extract|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/score/**'],
+    ignores: ['**/*.test.ts'], // tests may read files and use the real readers
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^#(extract|verify|app|adapters|cli|src)/' },
+            { regex: '^node:' },
+            { regex: '^\\.\\./' },
+          ],
+        },
       ],
     },
   },

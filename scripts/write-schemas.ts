@@ -2,9 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkOutputJsonSchema } from '#app/check-output.schema.ts';
+import { scoreOutputJsonSchema } from '#app/score-output.schema.ts';
 import { PROJECT_ROOT } from '#src/testing/corpus.ts';
 
-export const SCHEMA_FILES = { 'docs/check-output.schema.json': checkOutputJsonSchema } as const;
+export const SCHEMA_FILES = {
+  'docs/check-output.schema.json': checkOutputJsonSchema,
+  'docs/score-output.schema.json': scoreOutputJsonSchema,
+} as const;
 
 export function renderSchema(make: () => unknown): string {
   return JSON.stringify(make(), null, 2) + '\n';

@@ -6,7 +6,11 @@ import {
   type CheckOptions,
   type DocumentResult,
 } from '#app/check-documents.ts';
-import type { RuleSource } from '#app/ports.ts';
+import type { IndicatorSystemSource, RuleSource } from '#app/ports.ts';
+import type { ScoreItem } from '#app/present-score.ts';
+import { scoreDocuments, type ScoreRunOptions } from '#app/score-documents.ts';
+import { loadIndicatorSystems } from '#adapters/indicator-systems.ts';
+import type { IndicatorSystem } from '#score/system.schema.ts';
 import { fileReader } from '#adapters/reader.ts';
 import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';
 import type { CodeTables } from '#verify/context.ts';
@@ -28,11 +32,19 @@ function ruleSource(): RuleSource {
   };
 }
 
+function systemSource(): IndicatorSystemSource {
+  let systems: IndicatorSystem[] | undefined;
+  return { systems: () => (systems ??= loadIndicatorSystems()) };
+}
+
 export function createApp() {
   const rules = ruleSource();
-  const deps = { reader: fileReader, rules };
+  const systems = systemSource();
+  const deps = { reader: fileReader, rules, systems };
   return {
     check: (inputs: CheckInput[], options?: CheckOptions): Promise<DocumentResult[]> =>
       checkDocuments(inputs, deps, options),
+    score: (inputs: CheckInput[], options?: ScoreRunOptions): Promise<ScoreItem[]> =>
+      scoreDocuments(inputs, deps, options),
   };
 }

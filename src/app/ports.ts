@@ -1,6 +1,7 @@
 import type { RawDocument } from '#domain/raw-document.ts';
 import type { CodeTables } from '#verify/context.ts';
 import type { Rule } from '#verify/rule.schema.ts';
+import type { IndicatorSystem } from '#score/system.schema.ts';
 
 /** Turns a file's bytes into pages of positioned lines; throws a `ReadFailure`-shaped error when it cannot. */
 export interface DocumentReader {
@@ -19,4 +20,9 @@ export interface ReadFailure {
 export interface RuleSource {
   rules(set: string): Rule[];
   codes(): CodeTables;
+}
+
+/** The indicator systems scores are checked against (rulesets/indicator-systems). */
+export interface IndicatorSystemSource {
+  systems(): IndicatorSystem[];
 }

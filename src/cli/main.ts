@@ -4,6 +4,8 @@ import type { CheckInput, DocumentResult } from '#app/check-documents.ts';
 import { presentCheck, claimJson, tableJson, type Lang } from '#app/present.ts';
 import { createApp } from '#src/compose.ts';
 import { DEMO_DOCUMENT } from '#adapters/demo.ts';
+import { presentScore, type ScoreItem } from '#app/present-score.ts';
+import { formatScore } from './format-score.ts';
 import { formatText } from './format-text.ts';
 import { expandPaths, readInput, type InputOrError } from './inputs.ts';
 
@@ -65,6 +67,41 @@ async function runCheck(
   return exitCode(all);
 }
 
+/** Exit code of `score`: 2 when a file could not be scored, else 1 when the evidence cannot support a score. */
+function scoreExitCode(items: readonly ScoreItem[]): number {
+  if (items.some((it) => 'error' in it)) return EXIT_UNREADABLE;
+  if (items.some((it) => 'report' in it && it.report.cannotSupport.length > 0)) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+async function runScore(
+  paths: string[],
+  opts: { format: 'text' | 'json'; lang: Lang; system?: string },
+): Promise<number> {
+  const app = createApp();
+  const { inputs, missing } = split(expandPaths(paths).map(readInput));
+  const scored = await app.score(inputs, { systemId: opts.system });
+  const items: ScoreItem[] = [
+    ...scored,
+    ...missing.flatMap((m) =>
+      m.ok ? [] : [{ path: m.path, error: { ...m.error, code: 'unsupported' as const } }],
+    ),
+  ];
+  if (opts.format === 'json') {
+    process.stdout.write(JSON.stringify(presentScore(items, opts.lang), null, 2) + '\n');
+  } else {
+    const color = process.stdout.isTTY;
+    for (const it of items) {
+      process.stdout.write(
+        'report' in it
+          ? formatScore(it.report, { lang: opts.lang, color, path: it.path }) + '\n'
+          : `${it.path}\n  ✖ ${it.error.message[opts.lang]}\n\n`,
+      );
+    }
+  }
+  return scoreExitCode(items);
+}
+
 function program(): Command {
   const cmd = new Command('gongkai').description(
     '核对部门决算、预算与绩效自评公开文件 · checks Chinese budget disclosures',
@@ -91,6 +128,16 @@ function program(): Command {
         process.exitCode = await runCheck(paths, o);
       },
     );
+  cmd
+    .command('score')
+    .description('按指标体系复核绩效自评得分 · score self-evaluations on their indicator system')
+    .argument('<paths...>')
+    .addOption(format)
+    .addOption(lang)
+    .option('--system <id>', '指定指标体系 · the indicator system to score on (rulesets/indicator-systems)')
+    .action(async (paths: string[], o: { format: 'text' | 'json'; lang: Lang; system?: string }) => {
+      process.exitCode = await runScore(paths, o);
+    });
   cmd
     .command('extract')
     .description('只提取表格与叙述数字 · print the tables and narrative claims only')
