@@ -2,11 +2,19 @@ import type { Claim } from '#domain/claim.ts';
 import type { DisclosureDocument } from '#domain/document.ts';
 import type { CheckOutcome, CheckSummary, Finding, LocalizedText } from '#domain/finding.ts';
 import { summarize } from '#domain/finding.ts';
+import type { SelfEvaluation } from '#domain/self-evaluation.ts';
 import type { ExtractedTable } from '#domain/table.ts';
 import { extractDocument } from '#extract/document.ts';
 import { makeContext } from '#verify/context.ts';
 import { evaluate } from '#verify/evaluate.ts';
-import type { DocumentReader, ReadFailure, ReadFailureCode, RuleSource } from './ports.ts';
+import { indicatorTree } from '#score/tree.ts';
+import type {
+  DocumentReader,
+  IndicatorSystemSource,
+  ReadFailure,
+  ReadFailureCode,
+  RuleSource,
+} from './ports.ts';
 
 export interface CheckInput {
   path: string;
@@ -24,6 +32,8 @@ export interface DocumentReport {
   prior: string | null;
   tables: ExtractedTable[];
   claims: Claim[];
+  /** What a self-evaluation report states (kind self-evaluation), else null. */
+  selfEvaluation: SelfEvaluation | null;
   findings: Finding[];
   checks: CheckSummary;
   notApplicable: { ruleId: string; reason: LocalizedText }[];
@@ -39,6 +49,8 @@ export type DocumentResult = ({ ok: true } & DocumentReport) | ({ ok: false } & 
 export interface CheckDeps {
   reader: DocumentReader;
   rules: RuleSource;
+  /** Indicator systems, whose trees sum a self-evaluation's scores. */
+  systems?: IndicatorSystemSource;
 }
 
 export interface CheckOptions {
@@ -58,7 +70,10 @@ function isReadFailure(e: unknown): e is ReadFailure {
   return typeof e === 'object' && e !== null && 'code' in e && 'messageZh' in e && 'messageEn' in e;
 }
 
-async function load(input: CheckInput, deps: CheckDeps): Promise<DisclosureDocument | DocumentFailure> {
+export async function load(
+  input: CheckInput,
+  deps: Pick<CheckDeps, 'reader'>,
+): Promise<DisclosureDocument | DocumentFailure> {
   try {
     const raw = await deps.reader.read(input.bytes, input.path);
     if (raw.pages.every((p) => p.lines.length === 0)) {
@@ -88,7 +103,7 @@ async function load(input: CheckInput, deps: CheckDeps): Promise<DisclosureDocum
   }
 }
 
-function isFailure(x: DisclosureDocument | DocumentFailure): x is DocumentFailure {
+export function isFailure(x: DisclosureDocument | DocumentFailure): x is DocumentFailure {
   return 'error' in x;
 }
 
@@ -120,15 +135,16 @@ export async function checkDocuments(
   }
   const docs = loaded.filter((d): d is DisclosureDocument => !isFailure(d));
   const codes = deps.rules.codes();
+  const indicatorTrees = (deps.systems?.systems() ?? []).map(indicatorTree);
   return loaded.map((d): DocumentResult => {
     if (isFailure(d)) return { ok: false, ...d };
     const prior = findPrior(d, priors.length ? priors : docs);
     const set = RULE_SET_BY_KIND[d.kind];
     const { findings, outcomes } = set
-      ? evaluate(
-          deps.rules.rules(set),
-          makeContext(d, prior, codes, undefined, relatedAccounts(d, docs, against)),
-        )
+      ? evaluate(deps.rules.rules(set), {
+          ...makeContext(d, prior, codes, undefined, relatedAccounts(d, docs, against)),
+          indicatorTrees,
+        })
       : { findings: [], outcomes: [noRuleSet(d.kind)] };
     return {
       ok: true,
@@ -141,6 +157,7 @@ export async function checkDocuments(
       prior: prior?.path ?? null,
       tables: d.tables,
       claims: d.claims,
+      selfEvaluation: d.selfEvaluation ?? null,
       findings: sortFindings(findings),
       checks: summarize(outcomes),
       notApplicable: outcomes.flatMap((o) =>

@@ -84,10 +84,18 @@ export function formatText(results: DocumentResult[], o: TextOptions): string {
     const c = r.checks;
     // Out of nine only where the nine standard tables of a 决算 are expected.
     const tables = r.kind === 'final-accounts' ? `${r.tables.length}/9` : `${r.tables.length}`;
+    const se = r.selfEvaluation;
+    const found = se
+      ? zh
+        ? `预算数字 ${se.budget.length} · 项目 ${se.projects.length} · 指标 ${se.indicators.length} 行 · 得分 ${se.scores.length} 处 · 其他数字 ${se.metrics.length} 处`
+        : `budget figures ${se.budget.length} · projects ${se.projects.length} · indicator rows ${se.indicators.length} · scores ${se.scores.length} · other figures ${se.metrics.length}`
+      : zh
+        ? `识别表格 ${tables} · 叙述数字 ${r.claims.length} 处`
+        : `tables ${tables} · narrative figures ${r.claims.length}`;
     out.push(
       zh
-        ? `  识别表格 ${tables} · 叙述数字 ${r.claims.length} 处 · 核对 ${c.run} 项：通过 ${c.passed}，未通过 ${c.failed}，无法核对 ${c.notApplicable}`
-        : `  tables ${tables} · narrative figures ${r.claims.length} · ${c.run} checks: ${c.passed} passed, ${c.failed} failed, ${c.notApplicable} not applicable`,
+        ? `  ${found} · 核对 ${c.run} 项：通过 ${c.passed}，未通过 ${c.failed}，无法核对 ${c.notApplicable}`
+        : `  ${found} · ${c.run} checks: ${c.passed} passed, ${c.failed} failed, ${c.notApplicable} not applicable`,
     );
     for (const n of r.notApplicable.filter((x) => x.ruleId === 'gongkai.no-rule-set')) {
       out.push(`  ${paint(o.color, '33', '⚠')} ${n.reason[o.lang]}`);

@@ -1,5 +1,7 @@
 import type { DisclosureDocument } from '#domain/document.ts';
 import type { Evidence, LocalizedText } from '#domain/finding.ts';
+import type { IndicatorTree } from '#domain/indicator-tree.ts';
+import type { Figure } from '#domain/quantity.ts';
 import {
   findCell,
   TABLE_NAMES,
@@ -31,6 +33,8 @@ export interface EvalContext {
   table(id: TableId): ExtractedTable | undefined;
   /** Other documents of the same organisation to check against (a self-evaluation's 部门决算). */
   related?: readonly DisclosureDocument[];
+  /** The indicator systems' trees, for summing a self-evaluation's scores. */
+  indicatorTrees?: readonly IndicatorTree[];
   /** When set, records every printed cell a rule looks at (for mutation testing and coverage reports). */
   trace?: CellTrace;
 }
@@ -39,6 +43,8 @@ export interface EvalContext {
 export interface CellTrace {
   cells: Set<string>;
   exact: Set<string>;
+  /** Figures of a self-evaluation that took part in a relation (by identity). */
+  figures?: Set<Figure>;
 }
 
 export function cellKey(table: TableId, row: string, column: number): string {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadIndicatorSystems } from '#adapters/indicator-systems.ts';
 import { loadCodeTables, loadRuleFiles } from '#adapters/rulesets.ts';
+import { indicatorTree } from '#score/tree.ts';
 import { buildCaseDocument } from './case-document.ts';
 import { makeContext } from './context.ts';
 import { evaluate } from './evaluate.ts';
@@ -7,6 +9,7 @@ import { evaluate } from './evaluate.ts';
 // Every rule file carries its own cases; this one test runs them all, so adding a rule is adding data.
 const files = [...loadRuleFiles('final-accounts'), ...loadRuleFiles('self-evaluation')];
 const codes = loadCodeTables();
+const indicatorTrees = loadIndicatorSystems().map(indicatorTree);
 
 describe.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
   it('has a case for every rule', () => {
@@ -17,7 +20,10 @@ describe.each(files.map((f) => [f.path, f] as const))('%s', (_path, file) => {
     const doc = buildCaseDocument(c.document);
     const prior = c.prior ? buildCaseDocument(c.prior) : undefined;
     const related = c.related.map((r) => buildCaseDocument(r));
-    const { outcomes } = evaluate(file.rules, makeContext(doc, prior, codes, undefined, related));
+    const { outcomes } = evaluate(file.rules, {
+      ...makeContext(doc, prior, codes, undefined, related),
+      indicatorTrees,
+    });
     for (const [ruleId, want] of Object.entries(c.expect)) {
       const mine = outcomes.filter((o) => o.ruleId === ruleId);
       const got = mine.some((o) => o.status === 'failed')

@@ -10,6 +10,7 @@ import { selfEvalBudgetOperators } from './self-eval-budget.ts';
 import { selfEvalIndicatorOperators } from './self-eval-indicators.ts';
 import { selfEvalScoreOperators } from './self-eval-scores.ts';
 import { selfEvalTextOperators } from './self-eval-text.ts';
+import { selfEvalTreeOperators } from './self-eval-tree.ts';
 import { weightedOperators } from './narrative-weighted.ts';
 import { tableOperators } from './tables.ts';
 
@@ -28,4 +29,5 @@ export const OPERATORS: Readonly<Record<string, Operator>> = {
   ...selfEvalIndicatorOperators,
   ...selfEvalTextOperators,
   ...selfEvalAccountsOperators,
+  ...selfEvalTreeOperators,
 };

@@ -17,6 +17,7 @@ import {
   selfEvaluationOf,
   showFigure,
   sourceEvidence,
+  traced,
   yuan,
 } from './self-eval-support.ts';
 
@@ -106,6 +107,7 @@ const finalAccountsOp = defineOperator({
         (same && pair.cells ? sameYear(same, pair.cells) : undefined) ??
         (next && pair.priorSubject ? nextYear(next, pair.priorSubject) : undefined);
       if (!other) continue;
+      traced(ctx, stated.value);
       results.push(compare(stated, other));
     }
     return orNothing(

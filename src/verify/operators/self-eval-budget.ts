@@ -12,17 +12,18 @@ import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
 import {
   at,
   failed,
-  interval,
   NO_SELF_EVALUATION,
   orNothing,
   PASSED,
   rateHolds,
   ratio,
+  sameValue,
   selfEvaluationOf,
   showFigure,
   showPercent,
   showWan,
   sourceEvidence,
+  traced,
   yuan,
 } from './self-eval-support.ts';
 
@@ -84,6 +85,7 @@ const budgetSumOp = defineOperator({
       const parts = p.parts.map((part) => first(se.budget, measure, part));
       if (!whole || parts.some((x) => !x)) continue;
       const stated = parts.filter((x): x is BudgetFigure => x !== undefined);
+      traced(ctx, whole.value, ...stated.map((x) => x.value));
       const total = sum(stated.map((x) => yuan(x.value)));
       if (overlaps(total, yuan(whole.value))) {
         results.push(PASSED);
@@ -127,7 +129,8 @@ const budgetRestatedOp = defineOperator({
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const [head, ...rest] = group as [BudgetFigure, ...BudgetFigure[]];
-      const other = rest.find((b) => !overlaps(interval(b.value), interval(head.value)));
+      traced(ctx, ...group.map((b) => b.value));
+      const other = rest.find((b) => !sameValue(b.value, head.value));
       if (!other) {
         results.push(PASSED);
         continue;
@@ -166,6 +169,7 @@ const executionRateOp = defineOperator({
       if (!num || !den) continue;
       const holds = rateHolds(yuan(num.value), yuan(den.value), rate.value);
       if (holds === undefined) continue;
+      traced(ctx, rate.value, num.value, den.value);
       if (holds) {
         results.push(PASSED);
         continue;
@@ -206,6 +210,7 @@ const projectAdjustmentOp = defineOperator({
     for (const p of se.projects) {
       if (!p.initial || !p.adjustment || !p.adjusted) continue;
       const { direction, amount } = p.adjustment;
+      traced(ctx, p.initial, amount, p.adjusted);
       const computed =
         direction === 'increase' ? add(yuan(p.initial), yuan(amount)) : sub(yuan(p.initial), yuan(amount));
       if (overlaps(computed, yuan(p.adjusted))) {
@@ -243,6 +248,7 @@ const projectRateOp = defineOperator({
       if (!p.spent || !p.rate || !budget) continue;
       const holds = rateHolds(yuan(p.spent), yuan(budget), p.rate);
       if (holds === undefined) continue;
+      traced(ctx, p.spent, budget, p.rate);
       if (holds) {
         results.push(PASSED);
         continue;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Evidence } from '#domain/finding.ts';
-import { intervalOf, isMoney, overlaps, type Interval } from '#domain/quantity.ts';
+import { intervalOf, isMoney, overlaps, valueIn, type Interval } from '#domain/quantity.ts';
 import type { IndicatorGroup, IndicatorRow, Quantity } from '#domain/self-evaluation.ts';
 import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
 import {
@@ -17,6 +17,7 @@ import {
   showFigure,
   showPercent,
   sourceEvidence,
+  traced,
 } from './self-eval-support.ts';
 
 /**
@@ -43,12 +44,18 @@ function comparable(a: Quantity, b: Quantity): boolean {
   return kind(a) === kind(b);
 }
 
+function targetValue(q: Quantity): Interval {
+  const v = isMoney(q.value.unit) ? valueIn(q.value, 'yuan') : q.value.value;
+  return { lo: v, hi: v };
+}
+
 /** actual / target × 100 for rows whose target is to be reached or exceeded; undefined when not computable. */
 function achieved(r: IndicatorRow): Interval | undefined {
   const t = r.target;
   if (!t?.quantity || !r.actual || !['ge', 'gt', 'eq'].includes(t.comparator)) return undefined;
   if (!comparable(t.quantity, r.actual)) return undefined;
-  return ratio(quantityInterval(r.actual), quantityInterval(t.quantity));
+  // A target is set, not measured: "8万以上" is 80,000 exactly.
+  return ratio(quantityInterval(r.actual), targetValue(t.quantity));
 }
 
 const HUNDRED: Interval = { lo: 100n * ONE, hi: 100n * ONE };
@@ -65,6 +72,7 @@ const indicatorRateOp = defineOperator({
       const rate = r.completionRate;
       const a = achieved(r);
       if (!rate || !a) continue;
+      traced(ctx, rate);
       const printed = intervalOf(rate);
       const capped = a.hi >= HUNDRED.lo && overlaps(printed, HUNDRED);
       if (overlaps(a, printed) || capped) {

@@ -12,10 +12,12 @@ import {
   PASSED,
   rateHolds,
   ratio,
+  scoreInterval,
   selfEvaluationOf,
   showFigure,
   showPercent,
   sourceEvidence,
+  traced,
 } from './self-eval-support.ts';
 
 /**
@@ -39,7 +41,8 @@ const scoreBoundsOp = defineOperator({
     const results: RuleResult[] = [];
     for (const s of se.scores) {
       if (!s.points) continue;
-      const score = intervalOf(s.score);
+      traced(ctx, s.score);
+      const score = scoreInterval(s.score);
       const points = exact(s.points);
       if (score.lo <= points.hi && score.hi >= 0n) {
         results.push(PASSED);
@@ -71,9 +74,10 @@ const scoreRateOp = defineOperator({
     const results: RuleResult[] = [];
     for (const s of se.scores) {
       if (!s.points) continue;
-      const score = intervalOf(s.score);
+      const score = scoreInterval(s.score);
       const points = exact(s.points);
       if (s.rate) {
+        traced(ctx, s.score, s.rate);
         const holds = rateHolds(score, points, s.rate);
         if (holds === true) results.push(PASSED);
         else if (holds === false) {
@@ -92,6 +96,7 @@ const scoreRateOp = defineOperator({
         }
       }
       if (s.deduction) {
+        traced(ctx, s.score, s.deduction);
         const lost = sub(points, score);
         if (overlaps(lost, intervalOf(s.deduction))) results.push(PASSED);
         else
@@ -135,7 +140,7 @@ const deductionReasonOp = defineOperator({
     se.scores.forEach((s, i) => {
       const full = s.points;
       if (!full || s.total) return;
-      const short = intervalOf(s.score).hi < full.value;
+      const short = scoreInterval(s.score).hi < full.value;
       if (!short) return;
       if (s.reason || s.deduction) {
         results.push(PASSED);
@@ -175,8 +180,9 @@ const totalOp = defineOperator({
     const [head] = totals;
     if (!head) return orNothing([], '报告未列出自评总分', 'the report states no total score');
     const results: RuleResult[] = [];
+    if (totals.length > 1) traced(ctx, ...totals.map((t) => t.score));
     for (const other of totals.slice(1)) {
-      if (overlaps(intervalOf(other.score), intervalOf(head.score))) results.push(PASSED);
+      if (overlaps(scoreInterval(other.score), scoreInterval(head.score))) results.push(PASSED);
       else
         results.push(
           failed(
@@ -192,7 +198,7 @@ const totalOp = defineOperator({
     }
     if (se.grade) {
       const bands = [...p.bands].sort((a, b) => b.min - a.min);
-      const score = intervalOf(head.score);
+      const score = scoreInterval(head.score);
       const possible = bands.filter((b, i) => {
         const lo = BigInt(Math.round(b.min * 100)) * (ONE / 100n);
         const upper = i === 0 ? undefined : BigInt(Math.round((bands[i - 1]?.min ?? 0) * 100)) * (ONE / 100n);

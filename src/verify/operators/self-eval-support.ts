@@ -30,6 +30,13 @@ export const NO_SELF_EVALUATION: RuleResult[] = [
   }),
 ];
 
+/** Records the figures a relation read, for mutation testing (see CellTrace). */
+export function traced(ctx: EvalContext, ...figures: (Figure | undefined)[]): void {
+  const set = ctx.trace?.figures;
+  if (!set) return;
+  for (const f of figures) if (f) set.add(f);
+}
+
 export function sourceEvidence(src: SourceRef): Evidence {
   return { page: src.page, line: src.line, text: src.text };
 }
@@ -54,6 +61,25 @@ export function interval(f: Figure): Interval {
   if (isMoney(f.unit)) return yuan(f);
   if (f.unit === 'count' && f.decimals >= 0 && f.value % ONE === 0n) return { lo: f.value, hi: f.value };
   return intervalOf(f);
+}
+
+/**
+ * Whether two printings can be of one value. Printed at the same precision they must print the same
+ * digits (one value rounds one way); at different precisions their intervals must meet.
+ */
+export function sameValue(a: Figure, b: Figure): boolean {
+  if (a.unit === b.unit && a.decimals === b.decimals) return a.value === b.value;
+  return overlaps(interval(a), interval(b));
+}
+
+/**
+ * Scores are kept to two decimals (reports print 19.81, 8.99, 98.69), so a score printed "97" is 97.00 and
+ * stands for [96.995, 97.005], not [96.5, 97.5]: a sum of whole-number scores is checked to the hundredth.
+ */
+export const SCORE_DECIMALS = 2;
+
+export function scoreInterval(f: Figure): Interval {
+  return intervalOf({ ...f, decimals: Math.max(f.decimals, SCORE_DECIMALS) });
 }
 
 /** Points an indicator is worth are set by the system, not rounded: "指标分值 3 分" is exactly 3. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intervalOf, isMoney, overlaps, valueIn } from '#domain/quantity.ts';
+import { intervalOf, isMoney, valueIn } from '#domain/quantity.ts';
 import type { StatedMetric } from '#domain/self-evaluation.ts';
 import type { EvalContext } from '../context.ts';
 import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
@@ -7,11 +7,11 @@ import {
   at,
   failed,
   fold,
-  interval,
   NO_SELF_EVALUATION,
   ONE,
   orNothing,
   PASSED,
+  sameValue,
   selfEvaluationOf,
   sourceEvidence,
 } from './self-eval-support.ts';
@@ -49,7 +49,7 @@ const restatementOp = defineOperator({
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const [head, ...rest] = group as [StatedMetric, ...StatedMetric[]];
-      const other = rest.find((m) => !overlaps(interval(m.quantity.value), interval(head.quantity.value)));
+      const other = rest.find((m) => !sameValue(m.quantity.value, head.quantity.value));
       if (!other) {
         results.push(PASSED);
         continue;
@@ -112,8 +112,10 @@ function sameSentence(ctx: EvalContext, a: StatedMetric, b: StatedMetric): boole
     (l) => l.page === a.source.page && l.line >= a.source.line && l.line <= b.source.line,
   );
   const text = lines.map((l) => l.text).join('');
-  const from = text.indexOf(a.quantity.value.text);
-  const to = text.indexOf(b.quantity.value.text, from + a.quantity.value.text.length);
+  // The digits as printed: the figure's text may carry a magnitude word the line separates by a space.
+  const digits = (m: StatedMetric): string => m.quantity.value.text.replace(/[^\d.,-]/gu, '');
+  const from = text.indexOf(digits(a));
+  const to = text.indexOf(digits(b), from + digits(a).length);
   if (from < 0 || to < 0) return false;
   return !/[。；;]/u.test(text.slice(from, to));
 }
