@@ -46,5 +46,7 @@ export function createApp() {
       checkDocuments(inputs, deps, options),
     score: (inputs: CheckInput[], options?: ScoreRunOptions): Promise<ScoreItem[]> =>
       scoreDocuments(inputs, deps, options),
+    /** Ids of the indicator systems scores can be computed on. */
+    systemIds: (): string[] => systems.systems().map((s) => s.id),
   };
 }

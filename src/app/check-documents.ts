@@ -196,8 +196,9 @@ function findPrior(doc: DisclosureDocument, pool: DisclosureDocument[]): Disclos
 }
 
 /**
- * The final accounts a self-evaluation is checked against: those given explicitly, and those of the same
- * organisation in the batch. The rules pick the same year's or the next year's.
+ * The final accounts a self-evaluation is checked against: those of the same organisation in the batch, and
+ * those given explicitly (unless they name another organisation). The rules pick the same year's or the
+ * next year's.
  */
 function relatedAccounts(
   doc: DisclosureDocument,
@@ -205,8 +206,10 @@ function relatedAccounts(
   given: readonly DisclosureDocument[],
 ): DisclosureDocument[] {
   if (doc.kind !== 'self-evaluation') return [];
+  // Given explicitly, a document counts unless both name their organisation and the names differ.
+  const fits = (d: DisclosureDocument): boolean => !doc.org || !d.org || d.org === doc.org;
   const sameOrg = batch.filter((d) => d.kind === 'final-accounts' && doc.org && d.org === doc.org);
-  return [...given.filter((d) => d.kind === 'final-accounts'), ...sameOrg];
+  return [...given.filter((d) => d.kind === 'final-accounts' && fits(d)), ...sameOrg];
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLAIM_BASES } from '#domain/claim.ts';
 import { FINDING_CATEGORIES, SEVERITIES } from '#domain/finding.ts';
 import { UNITS } from '#domain/quantity.ts';
+import { BUDGET_MEASURES, SPENDING_PARTS } from '#domain/self-evaluation.ts';
 
 /** The JSON that `gongkai check --format json` prints; published as docs/check-output.schema.json. */
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -83,6 +84,77 @@ export const FindingJson = z
   })
   .meta({ id: 'Finding' });
 
+const Quantity = z.object({
+  value: FigureJson.describe('in base units: "74.2万份" is 742000 with decimals -3'),
+  measure: z.string().describe('measure word (人次, 项, 份 …); "" for money and percentages'),
+  approx: z.enum(['over', 'under', 'about']).optional().describe('余/超/多, 近, 约'),
+});
+
+export const SelfEvaluationJson = z
+  .object({
+    scope: z.enum(['department', 'project']),
+    budget: z.array(
+      z.object({
+        measure: z.enum(BUDGET_MEASURES),
+        part: z.enum(SPENDING_PARTS),
+        value: FigureJson,
+        source: Source,
+      }),
+    ),
+    projects: z.array(
+      z.object({
+        name: z.string(),
+        initial: FigureJson.optional(),
+        adjustment: z.object({ direction: z.enum(['increase', 'decrease']), amount: FigureJson }).optional(),
+        adjusted: FigureJson.optional(),
+        spent: FigureJson.optional(),
+        rate: FigureJson.optional(),
+        source: Source,
+      }),
+    ),
+    indicators: z.array(
+      z.object({
+        group: z.enum(['output', 'outcome', 'satisfaction', 'cost']),
+        table: z.string(),
+        index: z.number().int().optional(),
+        level2: z.string().optional(),
+        name: z.string(),
+        target: z
+          .object({
+            text: z.string(),
+            comparator: z.enum(['ge', 'gt', 'eq', 'le', 'lt', 'qualitative']),
+            quantity: Quantity.optional(),
+          })
+          .optional(),
+        actual: Quantity.optional(),
+        completionRate: FigureJson.optional(),
+        points: FigureJson.optional(),
+        score: FigureJson.optional(),
+        note: z.string().optional(),
+        source: Source,
+      }),
+    ),
+    scores: z.array(
+      z.object({
+        indicator: z.string(),
+        points: FigureJson.optional(),
+        score: FigureJson,
+        rate: FigureJson.optional(),
+        deduction: FigureJson.optional(),
+        reason: z.string().optional(),
+        total: z.boolean().optional(),
+        statedScope: z.enum(['department', 'project']).optional(),
+        source: Source,
+      }),
+    ),
+    grade: z.object({ grade: z.enum(['优', '良', '中', '差']), source: Source }).optional(),
+    counts: z.array(z.object({ subject: z.string(), count: z.number().int(), source: Source })),
+    metrics: z.array(
+      z.object({ subject: z.string(), period: z.string().optional(), quantity: Quantity, source: Source }),
+    ),
+  })
+  .meta({ id: 'SelfEvaluation' });
+
 const Checked = z.object({
   path: z.string(),
   format: z.enum(['pdf', 'docx', 'text']),
@@ -93,6 +165,7 @@ const Checked = z.object({
   prior: z.string().nullable().describe('the previous-year document the 上年 figures were checked against'),
   tables: z.array(TableJson),
   claims: z.array(ClaimJson),
+  selfEvaluation: SelfEvaluationJson.nullable().describe('what a 绩效自评报告 states; null for other kinds'),
   findings: z.array(FindingJson),
   checks: z.object({
     run: z.number().int(),

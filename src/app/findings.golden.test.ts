@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GOLDEN_CASES } from '#extract/tables/golden.ts';
 import { createApp } from '#src/compose.ts';
 import { corpusAvailable, corpusFile, PROJECT_ROOT } from '#src/testing/corpus.ts';
 import type { DocumentReport } from './check-documents.ts';
-import { formatFindingsGolden, goldenFindings, VERDICTS } from './findings-golden.ts';
+import { FINDINGS_CASES, formatFindingsGolden, goldenFindings, VERDICTS } from './findings-golden.ts';
 
 interface Review {
   key: string;
@@ -20,12 +19,12 @@ const reports = new Map<string, DocumentReport>();
 describe.skipIf(!corpusAvailable())('findings on the corpus (reviewed golden files)', () => {
   beforeAll(async () => {
     const results = await app.check(
-      GOLDEN_CASES.map((c) => ({ path: c.file, bytes: readFileSync(corpusFile(c.file)) })),
+      FINDINGS_CASES.map((c) => ({ path: c.file, bytes: readFileSync(corpusFile(c.file)) })),
     );
     for (const r of results) if (r.ok) reports.set(r.path, r);
   });
 
-  describe.each(GOLDEN_CASES)('$name', ({ name, file }) => {
+  describe.each(FINDINGS_CASES)('$name', ({ name, file }) => {
     const dir = join(PROJECT_ROOT, 'fixtures', name);
 
     it('matches findings.golden.json (npm run golden:update, then review)', () => {

@@ -1,6 +1,7 @@
 import type { Claim } from '#domain/claim.ts';
 import type { Finding, LocalizedText } from '#domain/finding.ts';
 import { formatFixed, type Figure } from '#domain/quantity.ts';
+import type { Quantity, SelfEvaluation } from '#domain/self-evaluation.ts';
 import type { ExtractedTable } from '#domain/table.ts';
 import type { DocumentResult } from './check-documents.ts';
 import type { CheckOutput } from './check-output.schema.ts';
@@ -39,6 +40,41 @@ export function claimJson(c: Claim) {
   };
 }
 
+function quantityJson(q: Quantity) {
+  return { ...q, value: figureJson(q.value) };
+}
+
+export function selfEvaluationJson(se: SelfEvaluation) {
+  return {
+    ...se,
+    budget: se.budget.map((b) => ({ ...b, value: figureJson(b.value) })),
+    projects: se.projects.map((p) => ({
+      ...p,
+      initial: opt(p.initial, figureJson),
+      adjustment: opt(p.adjustment, (a) => ({ ...a, amount: figureJson(a.amount) })),
+      adjusted: opt(p.adjusted, figureJson),
+      spent: opt(p.spent, figureJson),
+      rate: opt(p.rate, figureJson),
+    })),
+    indicators: se.indicators.map((r) => ({
+      ...r,
+      target: opt(r.target, (t) => ({ ...t, quantity: opt(t.quantity, quantityJson) })),
+      actual: opt(r.actual, quantityJson),
+      completionRate: opt(r.completionRate, figureJson),
+      points: opt(r.points, figureJson),
+      score: opt(r.score, figureJson),
+    })),
+    scores: se.scores.map((x) => ({
+      ...x,
+      points: opt(x.points, figureJson),
+      score: figureJson(x.score),
+      rate: opt(x.rate, figureJson),
+      deduction: opt(x.deduction, figureJson),
+    })),
+    metrics: se.metrics.map((m) => ({ ...m, quantity: quantityJson(m.quantity) })),
+  };
+}
+
 function findingJson(f: Finding, lang: Lang) {
   return { ...f, message: f.message[lang], messages: f.message };
 }
@@ -60,6 +96,7 @@ export function presentCheck(results: DocumentResult[], lang: Lang): CheckOutput
             prior: r.prior,
             tables: r.tables.map(tableJson),
             claims: r.claims.map(claimJson),
+            selfEvaluation: r.selfEvaluation ? selfEvaluationJson(r.selfEvaluation) : null,
             findings: r.findings.map((f) => findingJson(f, lang)),
             checks: r.checks,
             notApplicable: r.notApplicable.map((n) => ({ ruleId: n.ruleId, reason: pick(n.reason, lang) })),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CheckOutputSchema } from '#app/check-output.schema.ts';
+import { ScoreOutputSchema } from '#app/score-output.schema.ts';
 import { DEMO_DOCUMENT } from '#adapters/demo.ts';
 import { corpusAvailable, corpusFile, PROJECT_ROOT } from '#src/testing/corpus.ts';
 
@@ -152,5 +153,58 @@ describe.skipIf(!corpusAvailable())('gongkai check with the previous year', () =
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]?.message).toContain('基本支出');
     expect(errors[0]?.evidence.some((e) => e.table === 't3' && e.column === 2)).toBe(true);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('gongkai score', () => {
+  const seed003 = corpusFile('seeds/003_43e396ea1042de79.txt');
+
+  it('prints a per-indicator comparison in Chinese, with the system and the total', async () => {
+    const r = await gongkai('score', seed003);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('gz-district-dept-overall');
+    expect(r.stdout).toMatch(/管理效率\s+50\.00\s+47\s+47\.00\s+复核一致/);
+    expect(r.stdout).toContain('等级：自评 优');
+  });
+
+  it('writes JSON that the published schema accepts, in English when asked', async () => {
+    const r = await gongkai('score', seed003, '--format', 'json', '--lang', 'en');
+    const out = ScoreOutputSchema.parse(JSON.parse(r.stdout));
+    const doc = out.documents[0];
+    expect(doc && 'total' in doc).toBe(true);
+    if (!doc || !('total' in doc)) return;
+    expect(doc.system.id).toBe('gz-district-dept-overall');
+    expect(doc.total.status).toBe('reproduced');
+  });
+
+  it('exits 1 when the evidence cannot support a stated score, 2 for a document it cannot score', async () => {
+    expect((await gongkai('score', corpusFile('seeds/002_2c450fdd424bffaf.txt'))).code).toBe(1);
+    const notSelfEval = await gongkai('score', corpusFile('seeds/004_93c4c58a71a1e296.txt'));
+    expect(notSelfEval.code).toBe(2);
+    expect(notSelfEval.stdout).toContain('不是绩效自评报告');
+  });
+
+  it('refuses an unknown --system with the known ones listed', async () => {
+    const r = await gongkai('score', seed003, '--system', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知的指标体系');
+    expect(r.stderr).toContain('gz-district-dept-overall');
+    expect(r.stderr).not.toContain(' at ');
+  });
+});
+
+describe.skipIf(!corpusAvailable())('gongkai check on self-evaluations', () => {
+  it('prints what a self-evaluation states and its findings as JSON the published schema accepts', async () => {
+    const r = await gongkai('check', corpusFile('seeds/003_43e396ea1042de79.txt'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
+    const doc = out.documents[0];
+    if (!doc || !('selfEvaluation' in doc)) throw new Error('no document');
+    expect(doc.kind).toBe('self-evaluation');
+    expect(doc.selfEvaluation?.indicators.length).toBe(22);
+    const row12 = doc.selfEvaluation?.indicators.find((i) => i.index === 12 && i.group === 'output');
+    expect(row12?.target?.quantity?.value.value).toBe('400000');
+    expect(row12?.actual?.value.value).toBe('742000');
+    expect(doc.findings.some((f) => f.ruleId === 'se.indicators.capping')).toBe(true);
   });
 });

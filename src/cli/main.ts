@@ -31,6 +31,19 @@ function split(items: InputOrError[]): { inputs: CheckInput[]; missing: Document
   return { inputs, missing };
 }
 
+/**
+ * Writes `{"documents": [...]}` one document at a time, so a large batch is never held as one string
+ * (the same JSON as stringifying the whole object with two-space indentation).
+ */
+function writeJsonDocuments(documents: readonly unknown[]): void {
+  process.stdout.write('{\n  "documents": [');
+  documents.forEach((d, i) => {
+    const body = JSON.stringify(d, null, 2).replace(/\n/g, '\n    ');
+    process.stdout.write(`${i === 0 ? '' : ','}\n    ${body}`);
+  });
+  process.stdout.write(documents.length ? '\n  ]\n}\n' : ']\n}\n');
+}
+
 /** Exit code: 2 when any input could not be read, else 1 when any error-level finding, else 0. */
 export function exitCode(results: DocumentResult[]): number {
   if (results.some((r) => !r.ok)) return EXIT_UNREADABLE;
@@ -58,8 +71,7 @@ async function runCheck(
   });
   bar?.stop();
   const all = [...results, ...missing, ...prior.missing, ...against.missing];
-  if (opts.format === 'json')
-    process.stdout.write(JSON.stringify(presentCheck(all, opts.lang), null, 2) + '\n');
+  if (opts.format === 'json') writeJsonDocuments(all.map((r) => presentCheck([r], opts.lang).documents[0]));
   else
     process.stdout.write(
       formatText(all, { lang: opts.lang, all: opts.all ?? false, color: process.stdout.isTTY }),
@@ -79,6 +91,13 @@ async function runScore(
   opts: { format: 'text' | 'json'; lang: Lang; system?: string },
 ): Promise<number> {
   const app = createApp();
+  if (opts.system && !app.systemIds().includes(opts.system)) {
+    const known = app.systemIds().join(', ');
+    process.stderr.write(
+      `未知的指标体系“${opts.system}”，可用：${known}\nunknown indicator system "${opts.system}"; known: ${known}\n`,
+    );
+    return EXIT_UNREADABLE;
+  }
   const { inputs, missing } = split(expandPaths(paths).map(readInput));
   const scored = await app.score(inputs, { systemId: opts.system });
   const items: ScoreItem[] = [

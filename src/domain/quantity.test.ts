@@ -49,3 +49,11 @@ describe('intervals', () => {
     expect(formatFixed(1234567n * 10n ** 12n, 0)).toBe('1,234,567');
   });
 });
+
+describe('formatFixed at negative decimals', () => {
+  it('rounds to tens of thousands and prints the whole number', () => {
+    expect(formatFixed(742_000n * 10n ** 12n, -3)).toBe('742,000');
+    expect(formatFixed(741_600n * 10n ** 12n, -3)).toBe('742,000');
+    expect(formatFixed(-80_000n * 10n ** 12n, -4, false)).toBe('-80000');
+  });
+});

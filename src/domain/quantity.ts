@@ -172,7 +172,9 @@ export function formatFixed(value: bigint, decimals: number, thousands = true): 
   const step = 10n ** BigInt(FIXED_SCALE - d);
   const neg = value < 0n;
   const mag = neg ? -value : value;
-  const rounded = (mag + step / 2n) / step;
+  // Negative decimals round to tens, hundreds…: 742,000 at -3 prints "742,000".
+  const rounded = d < 0 ? ((mag + step / 2n) / step) * 10n ** BigInt(-d) : (mag + step / 2n) / step;
+  if (d < 0) return formatFixed((neg ? -rounded : rounded) * ONE, 0, thousands);
   const s = rounded.toString().padStart(d + 1, '0');
   const intPart = s.slice(0, s.length - d);
   const frac = d > 0 ? '.' + s.slice(s.length - d) : '';

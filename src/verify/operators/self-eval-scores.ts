@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { intervalOf, overlaps, sub, type Interval } from '#domain/quantity.ts';
-import type { StatedScore } from '#domain/self-evaluation.ts';
+import {
+  exactFigure,
+  formatFixed,
+  intervalOf,
+  overlaps,
+  sub,
+  type Figure,
+  type Interval,
+} from '#domain/quantity.ts';
+import type { SelfEvaluation, StatedScore } from '#domain/self-evaluation.ts';
+import type { EvalContext } from '../context.ts';
+import { pickTree } from './self-eval-tree.ts';
 import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
 import {
   at,
@@ -137,8 +147,9 @@ const deductionReasonOp = defineOperator({
     const se = selfEvaluationOf(ctx);
     if (!se) return NO_SELF_EVALUATION;
     const results: RuleResult[] = [];
+    const pointsOf = treePoints(ctx, se);
     se.scores.forEach((s, i) => {
-      const full = s.points;
+      const full = pointsOf(s);
       if (!full || s.total) return;
       const short = scoreInterval(s.score).hi < full.value;
       if (!short) return;
@@ -147,7 +158,7 @@ const deductionReasonOp = defineOperator({
         return;
       }
       const rest = se.scores.slice(i + 1);
-      const end = rest.findIndex((t) => t.points !== undefined && t.points.value >= full.value);
+      const end = rest.findIndex((t) => (pointsOf(t)?.value ?? -1n) >= full.value);
       const section = end < 0 ? rest : rest.slice(0, end);
       if (section.some((t) => t.reason !== undefined)) {
         results.push(PASSED);
@@ -166,6 +177,27 @@ const deductionReasonOp = defineOperator({
     return orNothing(results, '报告中没有低于分值的得分', 'no score is below its points');
   },
 });
+
+/**
+ * A score's points: as stated, or else the points of the indicator it names in the applicable indicator
+ * system (002 prints "采购管理…得分8.99分" without the 10 points).
+ */
+function treePoints(ctx: EvalContext, se: SelfEvaluation): (s: StatedScore) => Figure | undefined {
+  const picked = pickTree(ctx.indicatorTrees ?? [], se);
+  const byScore = new Map<StatedScore, Figure>();
+  if (picked) {
+    const nodes = new Map(picked.tree.nodes.map((n) => [n.id, n]));
+    for (const [id, s] of picked.placed) {
+      const n = nodes.get(id);
+      if (n)
+        byScore.set(s, {
+          ...exactFigure(n.points, 'point'),
+          text: formatFixed(n.points, 2).replace(/\.?0+$/u, ''),
+        });
+    }
+  }
+  return (s) => s.points ?? byScore.get(s);
+}
 
 // ---- se-total: stated once, in its grade band, for the report's scope ----------------------------------
 
