@@ -36,7 +36,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(extract|verify|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        {
+          patterns: [
+            { regex: '^#(extract|verify|score|compile|app|adapters|cli|src)/' },
+            { regex: '^node:' },
+          ],
+        },
       ],
     },
   },
@@ -46,7 +51,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(verify|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        { patterns: [{ regex: '^#(verify|score|compile|app|adapters|cli|src)/' }, { regex: '^node:' }] },
       ],
     },
   },
@@ -56,7 +61,23 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^#(extract|score|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+        { patterns: [{ regex: '^#(extract|score|compile|app|adapters|cli|src)/' }, { regex: '^node:' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/compile/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^#(extract|verify|score|app|adapters|cli|src)/' },
+            { regex: '^node:' },
+            { regex: '^\\.\\./' },
+          ],
+        },
       ],
     },
   },

@@ -11,7 +11,7 @@ import {
   TOTAL_LABELS,
   type TableKind,
   type TableTemplate,
-} from './final-accounts-template.ts';
+} from '#domain/final-accounts-template.ts';
 import { parseCoded, type ParsedBody } from './parse-coded.ts';
 import { parseEconomic } from './parse-economic.ts';
 import { parseSummary } from './parse-summary.ts';

@@ -4,7 +4,7 @@ import {
   NAME_HEADERS,
   type TemplateColumn,
   type TemplatePanel,
-} from './final-accounts-template.ts';
+} from '#domain/final-accounts-template.ts';
 import { headerKey, stepNumbers } from './text.ts';
 import type { TableLine } from './types.ts';
 

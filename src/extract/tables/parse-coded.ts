@@ -1,7 +1,7 @@
 import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
 import { isEmptyDraft, isTextOnly, problemAt, readPanel, type Draft } from './cells.ts';
-import { TOTAL_LABELS, type TableTemplate, type TemplateColumn } from './final-accounts-template.ts';
+import { TOTAL_LABELS, type TableTemplate, type TemplateColumn } from '#domain/final-accounts-template.ts';
 import { expandHeader, headerSteps, mapPanel, secondPanelStart, type PanelMap } from './header.ts';
 import { headerKey, isMoneyText } from './text.ts';
 import type { Segment, TableLine, TableProblem } from './types.ts';

@@ -1,6 +1,6 @@
 import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
-import { ECONOMIC_TOTALS, type TableTemplate } from './final-accounts-template.ts';
+import { ECONOMIC_TOTALS, type TableTemplate } from '#domain/final-accounts-template.ts';
 import { mergeWrapped, readTwoPanels, type ParsedBody } from './parse-coded.ts';
 import { headerKey } from './text.ts';
 import type { Segment, TableProblem } from './types.ts';

@@ -1,7 +1,7 @@
 import type { Unit } from '#domain/quantity.ts';
 import type { TableRow } from '#domain/table.ts';
 import { isEmptyDraft, type Draft } from './cells.ts';
-import type { TableTemplate, TemplatePanel } from './final-accounts-template.ts';
+import type { TableTemplate, TemplatePanel } from '#domain/final-accounts-template.ts';
 import { readTwoPanels, type ParsedBody } from './parse-coded.ts';
 import { labelKey } from './text.ts';
 import type { Segment, TableProblem } from './types.ts';

@@ -6,7 +6,7 @@ import {
   THREE_PUBLIC_KINDS,
   type TableTemplate,
   type TemplateColumn,
-} from './final-accounts-template.ts';
+} from '#domain/final-accounts-template.ts';
 import { columnChain, expandHeader, headerSteps, type ColumnRole, type PanelMap } from './header.ts';
 import { widthOf, type ParsedBody } from './parse-coded.ts';
 import { headerKey } from './text.ts';

@@ -1,5 +1,5 @@
 import type { TableId } from '#domain/table.ts';
-import type { TableTemplate } from './final-accounts-template.ts';
+import type { TableTemplate } from '#domain/final-accounts-template.ts';
 import { headerKey, squeeze } from './text.ts';
 
 export interface TitleMatch {

@@ -1,4 +1,4 @@
-import type { TableId } from '#domain/table.ts';
+import type { TableId } from './table.ts';
 
 /**
  * The national 部门决算 nine-table template as data: titles and aliases, the 栏次 of every column with the
