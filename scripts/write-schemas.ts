@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { checkOutputJsonSchema } from '#app/check-output.schema.ts';
 import { scoreOutputJsonSchema } from '#app/score-output.schema.ts';
 import { PROJECT_ROOT } from '#src/testing/corpus.ts';
+import { datasetJsonSchema } from '#compile/dataset.ts';
 
 export const SCHEMA_FILES = {
   'docs/check-output.schema.json': checkOutputJsonSchema,
   'docs/score-output.schema.json': scoreOutputJsonSchema,
+  'docs/dataset.schema.json': datasetJsonSchema,
 } as const;
 
 export function renderSchema(make: () => unknown): string {

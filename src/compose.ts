@@ -10,6 +10,17 @@ import type { IndicatorSystemSource, RuleSource } from '#app/ports.ts';
 import type { ScoreItem } from '#app/present-score.ts';
 import { scoreDocuments, type ScoreRunOptions } from '#app/score-documents.ts';
 import { loadIndicatorSystems } from '#adapters/indicator-systems.ts';
+import { importWorkbook } from '#adapters/excel-import.ts';
+import { templateWorkbook } from '#adapters/excel-template.ts';
+import { renderDocx } from '#adapters/render-docx.ts';
+import { closePdfRenderer, renderPdf } from '#adapters/render-pdf.ts';
+import { renderXlsx } from '#adapters/render-xlsx.ts';
+import {
+  compileDataset,
+  datasetFromPublished,
+  type CompileOptions,
+  type CompileResult,
+} from '#app/compile-documents.ts';
 import type { IndicatorSystem } from '#score/system.schema.ts';
 import { fileReader } from '#adapters/reader.ts';
 import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';
@@ -48,5 +59,16 @@ export function createApp() {
       scoreDocuments(inputs, deps, options),
     /** Ids of the indicator systems scores can be computed on. */
     systemIds: (): string[] => systems.systems().map((s) => s.id),
+    compile: (dataset: unknown, options: CompileOptions): Promise<CompileResult> =>
+      compileDataset(
+        dataset,
+        { ...deps, renderers: { docx: renderDocx, xlsx: renderXlsx, pdf: renderPdf } },
+        options,
+      ),
+    importWorkbook,
+    templateWorkbook,
+    /** A dataset from a published 部门决算 (to regenerate it, or to seed next year's). */
+    datasetFrom: (input: CheckInput) => datasetFromPublished(input, deps),
+    close: closePdfRenderer,
   };
 }

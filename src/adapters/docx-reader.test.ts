@@ -1,4 +1,4 @@
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from './docx-reader.ts';
 
@@ -37,5 +37,55 @@ describe('readDocx', () => {
     ]);
     expect(lines[1]?.grid).toEqual({ table: 0, row: 0, columns: 3 });
     expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps columns in place under cells merged downwards (mammoth drops the continued cells)', async () => {
+    const cell = (text: string, o: { columnSpan?: number; merge?: 'restart' | 'continue' } = {}) =>
+      new TableCell({
+        children: [new Paragraph(text)],
+        ...(o.columnSpan ? { columnSpan: o.columnSpan } : {}),
+        ...(o.merge
+          ? { verticalMerge: o.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+          : {}),
+      });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    cell('项目', { columnSpan: 2 }),
+                    cell('年初结转和结余', { merge: 'restart' }),
+                    cell('本年支出', { columnSpan: 2 }),
+                    cell('年末结转和结余', { merge: 'restart' }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    cell('科目编码'),
+                    cell('科目名称'),
+                    cell('', { merge: 'continue' }),
+                    cell('基本支出'),
+                    cell('项目支出'),
+                    cell('', { merge: 'continue' }),
+                  ],
+                }),
+                new TableRow({
+                  children: ['212', '城乡社区支出', '1.00', '2.00', '3.00', '4.00'].map((t) => cell(t)),
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const raw = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(raw.pages[0]?.lines.map((l) => l.cells.map((c) => c.text))).toEqual([
+      ['项目', '', '年初结转和结余', '本年支出', '', '年末结转和结余'],
+      ['科目编码', '科目名称', '', '基本支出', '项目支出', ''],
+      ['212', '城乡社区支出', '1.00', '2.00', '3.00', '4.00'],
+    ]);
   });
 });

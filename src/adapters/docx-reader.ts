@@ -29,10 +29,9 @@ export async function readDocx(bytes: Uint8Array): Promise<RawDocument> {
       if (!isTag(node)) continue;
       const el = node;
       if (el.name === 'table') {
-        const rows = collect(el, 'tr');
-        const width = Math.max(0, ...rows.map((r) => cellsOf(r).length));
-        rows.forEach((tr, row) => {
-          const cells = cellsOf(tr);
+        const grid = gridOf(collect(el, 'tr'));
+        const width = Math.max(0, ...grid.map((r) => r.length));
+        grid.forEach((cells, row) => {
           while (cells.length < width) cells.push('');
           push(cells, { table: tableIndex, row, columns: width });
         });
@@ -62,15 +61,42 @@ function collect(el: Element, name: string): Element[] {
   return out;
 }
 
-function cellsOf(tr: Element): string[] {
-  const cells: string[] = [];
-  for (const td of tr.children) {
-    if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
-    cells.push(normalizeText(textOf(td)).replace(/\s+/g, ' ').trim());
-    const span = Number(td.attribs.colspan ?? '1');
-    for (let i = 1; i < span; i++) cells.push('');
-  }
-  return cells;
+/**
+ * Table rows as grid rows. A merged cell keeps its text in its first column and row (as a ruled PDF grid
+ * gives it); the columns and rows it spans are empty cells. mammoth drops the cells a vertical merge
+ * continues into and sets rowspan on the first, so those positions are restored here: without them every
+ * cell to their right would shift left (表7's and 表9's headers merge down beside merged groups).
+ */
+function gridOf(rows: readonly Element[]): string[][] {
+  /** Rows still covered from above, by column. */
+  const covered: number[] = [];
+  return rows.map((tr) => {
+    const cells: string[] = [];
+    const skipCovered = (): void => {
+      while ((covered[cells.length] ?? 0) > 0) {
+        covered[cells.length] = (covered[cells.length] ?? 1) - 1;
+        cells.push('');
+      }
+    };
+    for (const td of tr.children) {
+      if (!isTag(td) || (td.name !== 'td' && td.name !== 'th')) continue;
+      skipCovered();
+      const colSpan = Math.max(1, Number(td.attribs.colspan ?? '1') || 1);
+      const rowSpan = Math.max(1, Number(td.attribs.rowspan ?? '1') || 1);
+      for (let i = 0; i < colSpan; i++) {
+        covered[cells.length] = rowSpan - 1;
+        cells.push(i === 0 ? normalizeText(textOf(td)).replace(/\s+/g, ' ').trim() : '');
+      }
+    }
+    // Columns at the end of the row that a merge from above still covers.
+    for (let j = cells.length; j < covered.length; j++) {
+      if ((covered[j] ?? 0) > 0) {
+        while (cells.length < j) cells.push('');
+        skipCovered();
+      }
+    }
+    return cells;
+  });
 }
 
 function textOf(node: ChildNode): string {

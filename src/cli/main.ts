@@ -1,6 +1,9 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { CheckInput, DocumentResult } from '#app/check-documents.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '#app/compile-documents.ts';
 import { presentCheck, claimJson, tableJson, type Lang } from '#app/present.ts';
 import { createApp } from '#src/compose.ts';
 import { DEMO_DOCUMENT } from '#adapters/demo.ts';
@@ -121,6 +124,74 @@ async function runScore(
   return scoreExitCode(items);
 }
 
+const FORMAT_NAMES = OUTPUT_FORMATS.join(',');
+
+async function readDatasetInput(file: string): Promise<{ dataset?: unknown; problems: string[] }> {
+  const app = createApp();
+  const bytes = readFileSync(file);
+  if (/\.xlsx?$/i.test(file)) {
+    const r = await app.importWorkbook(new Uint8Array(bytes), basename(file));
+    if (r.ok) return { dataset: r.dataset, problems: [] };
+    return {
+      problems: r.problems.map(
+        (p) =>
+          `${p.sheet}${p.row ? ` 第${p.row}行` : ''}${p.column ? ` ${p.column}列` : ''}：${p.message.zh} · ${p.message.en}`,
+      ),
+    };
+  }
+  try {
+    return { dataset: JSON.parse(new TextDecoder().decode(bytes)) as unknown, problems: [] };
+  } catch (e) {
+    return { problems: [`${file}: 不是有效的 JSON · not valid JSON: ${(e as Error).message}`] };
+  }
+}
+
+async function runCompile(
+  file: string,
+  opts: { out: string; format: string; force?: boolean; lang: Lang },
+): Promise<number> {
+  const formats = opts.format.split(',').map((f) => f.trim());
+  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length) {
+    process.stderr.write(`未知格式 unknown format: ${unknown.join(', ')} (${FORMAT_NAMES})\n`);
+    return EXIT_UNREADABLE;
+  }
+  const { dataset, problems } = await readDatasetInput(file);
+  if (problems.length) {
+    process.stderr.write(
+      `无法导入 · cannot import ${file}:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\n`,
+    );
+    return EXIT_UNREADABLE;
+  }
+  const app = createApp();
+  try {
+    const r = await app.compile(dataset, { formats: formats as OutputFormat[], force: opts.force });
+    if (!r.ok) {
+      const lines = [
+        ...r.problems.map((p) => `  ✖ ${p}`),
+        ...r.findings.map((f) => `  ✖ ${f.message[opts.lang]}  ${f.ruleId}`),
+      ];
+      process.stderr.write(
+        opts.lang === 'zh'
+          ? `拒绝生成：数据未通过核对（可用 --force 强制生成，输出将标注“未经核对”）\n${lines.join('\n')}\n`
+          : `refused: the data fails its checks (--force generates anyway, stamped as unchecked)\n${lines.join('\n')}\n`,
+      );
+      return EXIT_FINDINGS;
+    }
+    mkdirSync(opts.out, { recursive: true });
+    for (const f of r.files) {
+      const path = join(opts.out, f.name);
+      writeFileSync(path, f.bytes);
+      process.stdout.write(`${path}\n`);
+    }
+    if (r.unchecked)
+      process.stderr.write('⚠ 已强制生成，文件标注为未经核对 · forced: outputs are stamped as unchecked\n');
+    return EXIT_OK;
+  } finally {
+    await app.close();
+  }
+}
+
 function program(): Command {
   const cmd = new Command('gongkai').description(
     '核对部门决算、预算与绩效自评公开文件 · checks Chinese budget disclosures',
@@ -156,6 +227,54 @@ function program(): Command {
     .option('--system <id>', '指定指标体系 · the indicator system to score on (rulesets/indicator-systems)')
     .action(async (paths: string[], o: { format: 'text' | 'json'; lang: Lang; system?: string }) => {
       process.exitCode = await runScore(paths, o);
+    });
+  cmd
+    .command('compile')
+    .description(
+      '由数据集或官方 Excel 生成部门决算公开文件 · compile a disclosure from a dataset or workbook',
+    )
+    .argument('<input>', 'dataset.json | workbook.xlsx')
+    .requiredOption('--out <dir>', '输出目录 · output folder')
+    .option('--format <formats>', `${FORMAT_NAMES}`, 'docx,pdf,xlsx,html')
+    .option('--force', '核对未通过也生成（标注未经核对）· generate despite errors, stamped as unchecked')
+    .addOption(lang)
+    .action(async (input: string, o: { out: string; format: string; force?: boolean; lang: Lang }) => {
+      process.exitCode = await runCompile(input, o);
+    });
+  cmd
+    .command('template')
+    .description('导出待填写的九张表 Excel 模板 · write the workbook template to fill in')
+    .requiredOption('--out <file>', 'FILE.xlsx')
+    .option('--org <name>', '单位名称 · organisation')
+    .option('--year <year>', '年度 · fiscal year', (v) => Number(v))
+    .action(async (o: { out: string; org?: string; year?: number }) => {
+      writeFileSync(o.out, await createApp().templateWorkbook({ org: o.org, year: o.year }));
+      process.stdout.write(`${o.out}\n`);
+    });
+  cmd
+    .command('dataset')
+    .description(
+      '由已公开的部门决算生成数据集 · a dataset from a published 部门决算 (to regenerate or seed next year)',
+    )
+    .argument('<file>')
+    .option('--out <file>', 'dataset.json (默认输出到标准输出 · stdout by default)')
+    .action(async (file: string, o: { out?: string }) => {
+      const { inputs, missing } = split([readInput(file)]);
+      const [input] = inputs;
+      if (!input) {
+        process.stderr.write(`${missing[0] && !missing[0].ok ? missing[0].error.message.zh : file}\n`);
+        process.exitCode = EXIT_UNREADABLE;
+        return;
+      }
+      try {
+        const dataset = await createApp().datasetFrom(input);
+        const json = JSON.stringify(dataset, null, 2) + '\n';
+        if (o.out) writeFileSync(o.out, json);
+        else process.stdout.write(json);
+      } catch (e) {
+        process.stderr.write(`无法生成数据集 · cannot build a dataset: ${(e as Error).message}\n`);
+        process.exitCode = EXIT_UNREADABLE;
+      }
     });
   cmd
     .command('extract')

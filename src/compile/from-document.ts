@@ -1,7 +1,8 @@
 import type { Claim } from '#domain/claim.ts';
 import type { DisclosureDocument } from '#domain/document.ts';
 import { formatFixed, valueIn, type Figure } from '#domain/quantity.ts';
-import { TABLE_IDS, type ExtractedTable } from '#domain/table.ts';
+import { templateOf } from '#domain/final-accounts-template.ts';
+import { TABLE_IDS, type ExtractedTable, type TableId } from '#domain/table.ts';
 import type { Dataset, DatasetTable, PriorItem } from './dataset.ts';
 
 /**
@@ -22,8 +23,21 @@ function amount(f: Figure, decimals = f.decimals): string {
   return formatFixed(f.value, Math.max(0, Math.min(decimals, 12)), false);
 }
 
+/** Tables whose template also reads columns the national layout does not print (see the template). */
+const NATIONAL_COLUMNS: Partial<Record<TableId, number>> = { t8: 3 };
+
+/**
+ * The table in the national layout: columns the national template does not print (Shanghai's 收入支出 版 of
+ * 表8 adds 年初结转和结余, 本年收入 and 年末结转和结余 as columns 4–6) are left out of the dataset.
+ */
 function tableOf(t: ExtractedTable | undefined): DatasetTable | undefined {
   if (!t) return undefined;
+  const limit = NATIONAL_COLUMNS[t.id];
+  const printed = new Set(
+    templateOf(t.id)
+      .panels.flatMap((p) => p.columns.map((c) => c.number))
+      .filter((n) => limit === undefined || n <= limit),
+  );
   const emptyNote = '本部门本年度无此类收支，本表为空表。';
   if (t.rows.length === 0) return { empty: true, note: emptyNote };
   return {
@@ -32,7 +46,9 @@ function tableOf(t: ExtractedTable | undefined): DatasetTable | undefined {
       key: r.key,
       label: r.label,
       cells: Object.fromEntries(
-        r.cells.map((c) => [String(c.column), amount(c.figure, c.figure.blank ? 2 : c.figure.decimals)]),
+        r.cells
+          .filter((c) => printed.has(c.column))
+          .map((c) => [String(c.column), amount(c.figure, c.figure.blank ? 2 : c.figure.decimals)]),
       ),
     })),
   };
