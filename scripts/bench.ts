@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { createApp } from '#src/compose.ts';
-import { CORPUS_DIR } from '#src/testing/corpus.ts';
+import { OUTPUT_FORMATS } from '#app/compile-documents.ts';
+import { pdfAvailable } from '#adapters/render-pdf.ts';
+import { CORPUS_DIR, PROJECT_ROOT } from '#src/testing/corpus.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -84,6 +86,28 @@ for (const input of selfEvaluations) {
     `| ${input.path.slice(CORPUS_DIR.length + 1)} | ${system} | ${total} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`,
   );
 }
+console.log('\n| compile fixtures/datasets/seed-004.json (check + render) | median ms | max ms | bytes |');
+console.log('|---|---:|---:|---:|');
+const dataset: unknown = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'fixtures/datasets/seed-004.json'), 'utf8'),
+);
+for (const format of OUTPUT_FORMATS) {
+  if (format === 'pdf' && !pdfAvailable()) {
+    console.log('| pdf | — | — | (no /usr/bin/chromium) |');
+    continue;
+  }
+  const times: number[] = [];
+  let size = 0;
+  await app.compile(dataset, { formats: [format] });
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = await app.compile(dataset, { formats: [format] });
+    times.push(performance.now() - t);
+    size = r.ok ? (r.files[0]?.bytes.length ?? 0) : 0;
+  }
+  console.log(`| ${format} | ${median(times).toFixed(1)} | ${Math.max(...times).toFixed(1)} | ${size} |`);
+}
+await app.close();
 console.log(
   `\nmedian over documents: ${median(medians).toFixed(1)} ms; max: ${Math.max(...medians).toFixed(1)} ms`,
 );

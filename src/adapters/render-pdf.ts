@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /**
  * HTML → PDF through the system's Chromium (Debian package `chromium`, with `fonts-noto-cjk` for the Chinese
@@ -42,7 +42,10 @@ let browser: Promise<Browser> | undefined;
 function launch(): Promise<Browser> {
   const path = chromiumPath();
   if (!existsSync(path)) throw new PdfUnavailableError(path);
-  browser ??= chromium.launch({ executablePath: path, args: [...CHROMIUM_FLAGS] });
+  // playwright-core loads with the first PDF, not with every command.
+  browser ??= import('playwright-core').then(({ chromium }) =>
+    chromium.launch({ executablePath: path, args: [...CHROMIUM_FLAGS] }),
+  );
   return browser;
 }
 

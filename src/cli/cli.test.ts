@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -206,5 +206,85 @@ describe.skipIf(!corpusAvailable())('gongkai check on self-evaluations', () => {
     expect(row12?.target?.quantity?.value.value).toBe('400000');
     expect(row12?.actual?.value.value).toBe('742000');
     expect(doc.findings.some((f) => f.ruleId === 'se.indicators.capping')).toBe(true);
+  });
+});
+
+describe('gongkai compile, template and dataset', () => {
+  const dataset = join(PROJECT_ROOT, 'fixtures', 'datasets', 'seed-004.json');
+
+  it('compiles a dataset to the formats asked for and prints the files written', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-compile-'));
+    const r = await gongkai('compile', dataset, '--out', out, '--format', 'html,txt,xlsx');
+    expect(r.code).toBe(0);
+    const files = r.stdout.trim().split('\n');
+    expect(files.map((f) => f.slice(f.lastIndexOf('.') + 1))).toEqual(['html', 'txt', 'xlsx']);
+    expect(readFileSync(files[0] ?? '', 'utf8')).toContain('<html lang="zh-CN"');
+  });
+
+  it('imports a workbook it wrote, and refuses one with a wrong cell naming sheet, row and column, writing nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-compile-'));
+    const first = await gongkai('compile', dataset, '--out', out, '--format', 'xlsx');
+    const xlsx = first.stdout.trim();
+    const again = await gongkai('compile', xlsx, '--out', join(out, 'again'), '--format', 'txt');
+    expect(again.code).toBe(0);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.worksheets.find((w) => w.name.startsWith('表3'));
+    if (!ws) throw new Error('no 表3 sheet');
+    let totalRow = 0;
+    ws.eachRow((row, n) => {
+      if (!totalRow && row.getCell(1).text.includes('合计')) totalRow = n;
+    });
+    ws.getCell(totalRow, 4).value = '12,3x';
+    const bad = join(out, 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const refused = await gongkai('compile', bad, '--out', join(out, 'refused'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`表3 支出决算表 第${totalRow}行 D列`);
+    expect(existsSync(join(out, 'refused'))).toBe(false);
+  });
+
+  it('refuses a dataset that fails its checks unless forced', async () => {
+    const ds = JSON.parse(readFileSync(dataset, 'utf8')) as {
+      tables: { t3: { rows: { key: string; cells: Record<string, string> }[] } };
+    };
+    const total = ds.tables.t3.rows.find((row) => row.key === 'total');
+    if (total) total.cells['2'] = '2046.26';
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-compile-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify(ds));
+    const refused = await gongkai('compile', broken, '--out', join(dir, 'out'), '--format', 'txt');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('拒绝生成');
+    expect(refused.stderr).toContain('表3');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const forced = await gongkai('compile', broken, '--out', join(dir, 'out'), '--format', 'txt', '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(forced.stdout.trim(), 'utf8')).toContain('未经');
+  });
+
+  it('writes the template workbook', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gongkai-template-')), 't.xlsx');
+    const r = await gongkai('template', '--out', file, '--org', '示例局', '--year', '2025');
+    expect(r.code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.filter((w) => /^表[1-9]/.test(w.name)).length).toBe(9);
+  });
+
+  it.skipIf(!corpusAvailable())('builds a dataset from a published 决算', async () => {
+    const r = await gongkai('dataset', corpusFile('seeds/004_93c4c58a71a1e296.txt'));
+    expect(r.code).toBe(0);
+    const ds = JSON.parse(r.stdout) as {
+      org: string;
+      year: number;
+      prior?: { figures: Record<string, string> };
+    };
+    expect(ds.org).toBe('广州市荔湾区政务服务数据管理局');
+    expect(ds.year).toBe(2024);
+    expect(ds.prior?.figures['expenditure.basic']).toBe('2225.69');
   });
 });
