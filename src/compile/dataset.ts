@@ -143,6 +143,17 @@ export const DatasetSchema = z.strictObject({
       level1Projects: Count,
       level2Projects: Count,
       amount: Amount.describe('涉及资金'),
+      /** 部门整体支出绩效自评: what it covered and the budget it executed. */
+      overall: z
+        .strictObject({
+          generalBudget: Amount.describe('涉及一般公共预算支出'),
+          fund: Amount.describe('涉及政府性基金预算支出'),
+          fullYearBudget: Amount,
+          executed: Amount,
+        })
+        .optional(),
+      /** Projects whose self-evaluation the document reports: 全年预算数 and 执行数. */
+      projects: z.array(z.strictObject({ name: Text, fullYearBudget: Amount, executed: Amount })).default([]),
       text: z.array(Text).default([]).describe('further paragraphs on the evaluations, as written'),
     })
     .optional(),

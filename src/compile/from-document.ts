@@ -98,6 +98,36 @@ function count(claims: readonly Claim[], subject: RegExp): number | undefined {
   return f ? Number(f.value / 10n ** 12n) : undefined;
 }
 
+/** The 绩效评价 section's claims: 部门整体支出 self-evaluation and the projects it reports. */
+function inPerformance(c: Claim): boolean {
+  return c.section.some((s) => /绩效评价/u.test(s));
+}
+
+function wanText(f: Figure | undefined): string | undefined {
+  return f ? amount({ ...f, value: valueIn(f, 'wan-yuan') }) : undefined;
+}
+
+function overallEvaluation(claims: readonly Claim[]): NonNullable<Dataset['performance']>['overall'] {
+  const perf = claims.filter(inPerformance);
+  const general = wanText(firstValue(perf, /^一般公共预算支出$/u));
+  const fund = wanText(firstValue(perf, /^政府性基金预算支出$/u));
+  const whole = perf.find((c) => c.subject === '部门整体支出' && c.base === 'full-year-budget');
+  const fullYear = wanText(whole?.baseValue);
+  const executed = wanText(whole?.value);
+  if (!general || !fund || !fullYear || !executed) return undefined;
+  return { generalBudget: general, fund, fullYearBudget: fullYear, executed };
+}
+
+function evaluatedProjects(claims: readonly Claim[]): NonNullable<Dataset['performance']>['projects'] {
+  return claims
+    .filter((c) => inPerformance(c) && c.base === 'full-year-budget' && /项目$/u.test(c.subject))
+    .flatMap((c) => {
+      const fullYear = wanText(c.baseValue);
+      const executed = wanText(c.value);
+      return fullYear && executed ? [{ name: c.subject, fullYearBudget: fullYear, executed }] : [];
+    });
+}
+
 export function datasetFromDocument(doc: DisclosureDocument): Dataset {
   const problems: string[] = [];
   if (doc.kind !== 'final-accounts') problems.push(`not a 部门决算 (${doc.kind})`);
@@ -183,7 +213,14 @@ export function datasetFromDocument(doc: DisclosureDocument): Dataset {
       : undefined,
     performance:
       level1 !== undefined && level2 !== undefined && perfAmount
-        ? { level1Projects: level1, level2Projects: level2, amount: perfAmount, text: [] }
+        ? {
+            level1Projects: level1,
+            level2Projects: level2,
+            amount: perfAmount,
+            overall: overallEvaluation(claims),
+            projects: evaluatedProjects(claims),
+            text: [],
+          }
         : undefined,
   };
 }

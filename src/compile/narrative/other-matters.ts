@@ -1,7 +1,7 @@
 import type { Dataset } from '#compile/dataset.ts';
 import { smeByCategory, type Figures } from './figures.ts';
 import { present, sentence, type Part } from './outline.ts';
-import { changeText, phrase, reasonSentence, shareText, wan } from './phrasing.ts';
+import { changeText, percentText, phrase, reasonSentence, shareText, wan } from './phrasing.ts';
 
 /** （一）机关运行经费: the amount against last year, and why it moved when the dataset says. */
 function operatingCost(ds: Dataset, f: Figures): string[] {
@@ -94,8 +94,28 @@ function performance(ds: Dataset, f: Figures): string[] {
     amount === undefined ? undefined : `共涉及资金${wan(amount)}`,
     share ? `占一般公共预算项目支出总额的${share}` : undefined,
   );
+  const o = p.overall;
+  const overallScope =
+    o &&
+    sentence(
+      `本部门组织对${ds.year}年度部门整体支出开展绩效自评，涉及一般公共预算支出${wan(f.amount(o.generalBudget) ?? 0n)}`,
+      `政府性基金预算支出${wan(f.amount(o.fund) ?? 0n)}`,
+    );
+  const executed = (label: string, budgetText: string, executedText: string): string | undefined => {
+    const budget = f.amount(budgetText);
+    const spent = f.amount(executedText);
+    if (budget === undefined || spent === undefined) return undefined;
+    const rate = percentText(spent, budget);
+    return sentence(
+      `${label}：全年预算数${wan(budget)}`,
+      `执行数${wan(spent)}`,
+      rate === undefined ? undefined : `完成预算的${rate}%`,
+    );
+  };
+  const overallResult = o && executed('部门整体支出绩效自评情况', o.fullYearBudget, o.executed);
+  const projects = p.projects.map((x) => executed(`${x.name}绩效自评情况`, x.fullYearBudget, x.executed));
   const text = p.text.map((t) => t.trim()).filter((t) => phrase(t) !== undefined);
-  return [head, ...text];
+  return present(head, overallScope, overallResult, ...projects, ...text);
 }
 
 /** 四、其他重要事项的情况说明: each matter only when the dataset has it. */
