@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Suites that need system parts installed by .ci/run: Chromium, fonts-noto-cjk, poppler-utils. */
+/** Suites that need system parts installed by .ci/run: Chromium, fonts-noto-cjk, poppler-utils, LibreOffice. */
 export default defineConfig({
   test: {
     include: ['src/**/*.system.test.ts'],

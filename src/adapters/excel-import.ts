@@ -1,3 +1,4 @@
+import { headerKey, labelKey, matchColumn, squeeze as squeezeSpaces } from '#domain/template-keys.ts';
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,6 @@ import {
   THREE_PUBLIC_KINDS,
   TOTAL_LABELS,
   type TableTemplate,
-  type TemplateColumn,
   type TemplatePanel,
 } from '#domain/final-accounts-template.ts';
 import { FIXED_SCALE, formatFixed } from '#domain/quantity.ts';
@@ -170,29 +170,9 @@ async function loadWorkbook(bytes: Uint8Array, fileName: string, options: Import
 
 // ———— text and numbers ————
 
-const QUOTES_AND_BRACKETS = /[“”"'‘’「」『』()[\]【】〔〕:：]/g;
-
-/** Width-normalised, without spaces: for comparing words. */
+/** Width-normalised (a workbook keeps what was typed), without spaces: for comparing words. */
 function squeeze(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
-}
-
-/** Header words and labels compared regardless of spaces, quotes and brackets. */
-function headerKey(s: string): string {
-  return squeeze(s).replace(QUOTES_AND_BRACKETS, '');
-}
-
-const ORDINAL =
-  /^(?:其中[:：]?|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[(（]\d+[)）])/;
-
-function labelKey(s: string): string {
-  let t = squeeze(s);
-  for (let i = 0; i < 2; i++) {
-    const m = ORDINAL.exec(t);
-    if (!m) break;
-    t = t.slice(m[0].length);
-  }
-  return headerKey(t);
+  return squeezeSpaces(s.normalize('NFKC'));
 }
 
 /** What a cell holds, as far as this reader cares. */
@@ -581,25 +561,6 @@ interface PanelColumns {
   roles: Map<number, Role>;
 }
 
-function matchColumn(
-  key: string,
-  columns: readonly TemplateColumn[],
-  exact: boolean,
-): TemplateColumn | undefined {
-  let best: TemplateColumn | undefined;
-  let bestLen = 0;
-  for (const c of columns) {
-    for (const k of [c.label, ...c.keys].map(headerKey)) {
-      const hit = exact ? k === key : k.length >= 2 && key.includes(k);
-      if (hit && k.length > bestLen) {
-        best = c;
-        bestLen = k.length;
-      }
-    }
-  }
-  return best;
-}
-
 /** 表9's 栏次 from its words: 预算数/决算数 above one of the six categories. */
 function threePublicNumber(chain: readonly string[]): number | undefined {
   const kind = KIND_KEYS.find((k) => chain.some((w) => k.keys.has(w)))?.offset;
@@ -790,7 +751,7 @@ class SheetReader {
       let number: number | undefined;
       if (kind === 'economic') {
         // Both halves of 表6 print their amount as 栏1, whatever a finance system numbers them.
-        if (printed !== undefined || chain.some((k) => matchColumn(k, panel.columns, true))) number = 1;
+        if (printed !== undefined || chain.some((k) => matchColumn(k, panel.columns, true, true))) number = 1;
       } else if (printed !== undefined) {
         if (!numbers.has(printed)) {
           this.problem(
@@ -806,7 +767,7 @@ class SheetReader {
         const named =
           kind === 'three-public'
             ? threePublicNumber(chain)
-            : matchColumn(chain[chain.length - 1] ?? '', panel.columns, true)?.number;
+            : matchColumn(chain[chain.length - 1] ?? '', panel.columns, true, true)?.number;
         if (named !== undefined && named !== printed) {
           this.problem(
             header.steps?.row,
@@ -822,10 +783,13 @@ class SheetReader {
           kind === 'three-public'
             ? threePublicNumber(chain)
             : (
-                matchColumn(chain[chain.length - 1] ?? '', panel.columns, true) ??
+                matchColumn(chain[chain.length - 1] ?? '', panel.columns, true, true) ??
                 [...chain]
                   .reverse()
-                  .map((k) => matchColumn(k, panel.columns, true) ?? matchColumn(k, panel.columns, false))
+                  .map(
+                    (k) =>
+                      matchColumn(k, panel.columns, true, true) ?? matchColumn(k, panel.columns, false, true),
+                  )
                   .find(Boolean)
               )?.number;
       }

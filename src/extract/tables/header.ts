@@ -1,3 +1,4 @@
+import { matchColumn } from '#domain/template-keys.ts';
 import {
   CODE_HEADERS,
   LINE_NO_HEADERS,
@@ -75,26 +76,6 @@ export interface PanelMap {
   roles: Map<number, ColumnRole>;
   /** Template columns found, by 栏次. */
   found: Map<number, TemplateColumn>;
-}
-
-function matchColumn(
-  key: string,
-  columns: readonly TemplateColumn[],
-  exact: boolean,
-): TemplateColumn | undefined {
-  let best: TemplateColumn | undefined;
-  let bestLen = 0;
-  for (const c of columns) {
-    for (const k of c.keys) {
-      const kk = headerKey(k);
-      const hit = exact ? kk === key : key.includes(kk) && kk.length >= 2;
-      if (hit && kk.length > bestLen) {
-        best = c;
-        bestLen = kk.length;
-      }
-    }
-  }
-  return best;
 }
 
 /**

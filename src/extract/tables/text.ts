@@ -3,39 +3,8 @@ import { blankFigure, parseFigure, type Figure, type Unit } from '#domain/quanti
 /** Decimals of a blank or dash cell: the 万元 tables print two. */
 export const BLANK_DECIMALS = 2;
 
-const WHITESPACE = /\s/;
-const QUOTES_AND_BRACKETS = /[“”"'‘’「」『』()[\]【】〔〕:：]/g;
-const HAS_QUOTES_OR_BRACKETS = /[“”"'‘’「」『』()[\]【】〔〕:：]/;
-
-/** Removes all whitespace (layout spaces inside Chinese text); cheap when there is none. */
-export function squeeze(s: string): string {
-  return WHITESPACE.test(s) ? s.replace(/\s+/g, '') : s;
-}
-
-/** Compares header words and labels regardless of layout spaces, quotes, brackets and full/half width. */
-export function headerKey(s: string): string {
-  const t = squeeze(s);
-  return HAS_QUOTES_OR_BRACKETS.test(t) ? t.replace(QUOTES_AND_BRACKETS, '') : t;
-}
-
-const ORDINAL_PREFIX =
-  /^(?:其中[:：]?|[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．](?!\d)|[(（]\d+[)）])/;
-
-/** Removes a leading ordinal (“一、”, “（二）”, “3.”) or “其中：”. */
-export function stripOrdinal(s: string): string {
-  let t = squeeze(s);
-  for (let i = 0; i < 2; i++) {
-    const m = ORDINAL_PREFIX.exec(t);
-    if (!m) break;
-    t = t.slice(m[0].length);
-  }
-  return t;
-}
-
-/** Key for matching a row label against the template's labels. */
-export function labelKey(s: string): string {
-  return headerKey(stripOrdinal(s));
-}
+export { headerKey, labelKey, squeeze, stripOrdinal } from '#domain/template-keys.ts';
+import { squeeze } from '#domain/template-keys.ts';
 
 const MONEY_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[+-]?\d{1,3}(?:,\d{3})+$/;
 
