@@ -23,6 +23,15 @@ import type { IndicatorSystem } from '#score/system.schema.ts';
 import { fileReader } from '#adapters/reader.ts';
 import { loadCodeTables, loadRules } from '#adapters/rulesets.ts';
 import type { CodeTables } from '#verify/context.ts';
+import { createWorkspace, type Workspace } from '#app/workspace.ts';
+import { startWorker } from '#app/worker.ts';
+import { PROJECT_ROOT } from '#adapters/paths.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 import type { Rule } from '#verify/rule.schema.ts';
 
 /** The one place that wires adapters into the use cases. */
@@ -84,4 +93,69 @@ export function createApp() {
       if (pdfLoaded) await (await import('#adapters/render-pdf.ts')).closePdfRenderer();
     },
   };
+}
+
+export interface WorkspaceConfig {
+  /** PostgreSQL connection string; without it, embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite's data folder (`memory://` in tests). */
+  dataDir?: string;
+  /** PGlite only: start from a dumped data folder (tests). */
+  loadDataDir?: Blob;
+  jurisdiction?: string;
+}
+
+/** The workspace's use cases over a database (opened and migrated here). */
+export async function openWorkspace(config: WorkspaceConfig = {}): Promise<Workspace> {
+  const { openDatabase } = await import('#adapters/db/database.ts');
+  const { databaseStore } = await import('#adapters/workspace-store.ts');
+  const db = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
+    ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+    ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+  });
+  const deps = { reader: fileReader, rules: ruleSource(), systems: systemSource() };
+  return createWorkspace(databaseStore(db), deps, {
+    ruleSetVersion: `gongkai-${PACKAGE_VERSION}`,
+    ...(config.jurisdiction !== undefined ? { jurisdiction: config.jurisdiction } : {}),
+  });
+}
+
+export interface ServeConfig extends WorkspaceConfig {
+  port: number;
+  host?: string;
+  workerIntervalMs?: number;
+  logger?: boolean;
+}
+
+/** Opens the workspace, starts its job worker and HTTP server; `close` stops all three in order. */
+export async function serveWorkspace(
+  config: ServeConfig,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { buildServer } = await import('#adapters/http/server.ts');
+  const workspace = await openWorkspace(config);
+  const worker = await startWorker(workspace, {
+    intervalMs: config.workerIntervalMs ?? 1000,
+    onError: (e) => console.error(e),
+  });
+  const server = await buildServer({
+    workspace,
+    logger: config.logger ?? false,
+    onUpload: () => worker.wake(),
+  });
+  try {
+    const url = await server.listen({ port: config.port, host: config.host ?? '127.0.0.1' });
+    return {
+      url,
+      close: async () => {
+        await server.close();
+        await worker.stop();
+        await workspace.close();
+      },
+    };
+  } catch (e) {
+    await worker.stop();
+    await workspace.close();
+    throw e;
+  }
 }

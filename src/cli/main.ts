@@ -5,7 +5,7 @@ import { SingleBar } from 'cli-progress';
 import type { CheckInput, DocumentResult } from '#app/check-documents.ts';
 import { OUTPUT_FORMATS, type OutputFormat } from '#app/compile-documents.ts';
 import { presentCheck, claimJson, tableJson, type Lang } from '#app/present.ts';
-import { createApp } from '#src/compose.ts';
+import { createApp, serveWorkspace } from '#src/compose.ts';
 import { DEMO_DOCUMENT } from '#adapters/demo.ts';
 import { presentScore, type ScoreItem } from '#app/present-score.ts';
 import { formatScore } from './format-score.ts';
@@ -192,6 +192,43 @@ async function runCompile(
   }
 }
 
+/**
+ * Serves the workspace until SIGINT or SIGTERM, then closes the server, the worker and the database.
+ * PostgreSQL when DATABASE_URL is set, else PGlite under GONGKAI_DATA_DIR (default ./data).
+ */
+async function runServe(): Promise<void> {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`PORT 无效 · invalid PORT: ${process.env.PORT}\n`);
+    process.exitCode = EXIT_UNREADABLE;
+    return;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  const dataDir = join(process.env.GONGKAI_DATA_DIR ?? './data', 'db');
+  const served = await serveWorkspace({
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    ...(databaseUrl ? { databaseUrl } : { dataDir }),
+    ...(process.env.GONGKAI_JURISDICTION ? { jurisdiction: process.env.GONGKAI_JURISDICTION } : {}),
+  });
+  const where = databaseUrl ? 'PostgreSQL' : dataDir;
+  process.stdout.write(
+    `工作台已启动：${served.url}/api/docs（数据：${where}）\nWorkspace running at ${served.url}/api/docs (data: ${where})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stdout.write(`\n正在关闭… · shutting down (${signal})\n`);
+      served.close().then(resolve, (e: unknown) => {
+        process.stderr.write(`关闭失败 · shutdown failed: ${String(e)}\n`);
+        process.exitCode = 1;
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
 function program(): Command {
   const cmd = new Command('gongkai').description(
     '核对部门决算、预算与绩效自评公开文件 · checks Chinese budget disclosures',
@@ -299,6 +336,14 @@ function program(): Command {
         claims: r.claims.map(claimJson),
       };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    });
+  cmd
+    .command('serve')
+    .description(
+      '启动工作台（HTTP API 与核对任务）· start the workspace (HTTP API and check jobs); PORT, DATABASE_URL, GONGKAI_DATA_DIR',
+    )
+    .action(async () => {
+      await runServe();
     });
   cmd
     .command('demo')

@@ -441,6 +441,17 @@ async function endJob(
   });
 }
 
+/** A document's most recent job, if any (what the workspace shows as its processing state). */
+export async function latestJob(db: Db, documentId: number): Promise<JobRow | undefined> {
+  return db.kysely
+    .selectFrom('jobs')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export const finishJob = (db: Db, jobId: number, actor = 'worker'): Promise<JobRow> =>
   endJob(db, jobId, 'done', null, actor);
 
