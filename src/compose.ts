@@ -102,6 +102,8 @@ export interface WorkspaceConfig {
   dataDir?: string;
   /** PGlite only: start from a dumped data folder (tests). */
   loadDataDir?: Blob;
+  /** PostgreSQL only: the schema to work in (tests use a fresh one). */
+  databaseSchema?: string;
   jurisdiction?: string;
 }
 
@@ -113,6 +115,7 @@ export async function openWorkspace(config: WorkspaceConfig = {}): Promise<Works
     ...(config.databaseUrl ? { url: config.databaseUrl } : {}),
     ...(config.dataDir ? { dataDir: config.dataDir } : {}),
     ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
   });
   const deps = { reader: fileReader, rules: ruleSource(), systems: systemSource() };
   return createWorkspace(databaseStore(db), deps, {

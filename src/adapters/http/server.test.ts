@@ -66,18 +66,25 @@ beforeAll(async () => {
   await pg.close();
 });
 
-describe('workspace HTTP API', () => {
+const PG_URL = process.env.GONGKAI_TEST_DATABASE_URL;
+
+/**
+ * The API suite, written once and run on both databases: embedded PGlite here, the real PostgreSQL when
+ * GONGKAI_TEST_DATABASE_URL is set (.ci/run sets it), in a fresh schema dropped afterwards.
+ */
+function apiSuite(open: () => Promise<Workspace>, cleanup: () => Promise<void> = async () => {}): void {
   let workspace: Workspace;
   let app: FastifyInstance;
   /** The demo document, uploaded by the first test and reviewed by a later one. */
   let demoId = -1;
   beforeAll(async () => {
-    workspace = await openWorkspace({ dataDir: 'memory://', loadDataDir: template, jurisdiction: '示例区' });
+    workspace = await open();
     app = await buildServer({ workspace, maxFileBytes: 64 * 1024 });
   });
   afterAll(async () => {
     await app?.close();
     await workspace?.close();
+    await cleanup();
   });
 
   it('uploads, checks through the job and shows the findings with both messages', async () => {
@@ -222,7 +229,30 @@ describe('workspace HTTP API', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('/api/documents/{id}/findings/{key}/reviews');
   });
+}
+
+describe('workspace HTTP API on PGlite', () => {
+  apiSuite(() => openWorkspace({ dataDir: 'memory://', loadDataDir: template, jurisdiction: '示例区' }));
 });
+
+describe.skipIf(!PG_URL)(
+  PG_URL
+    ? 'workspace HTTP API on PostgreSQL'
+    : 'workspace HTTP API on PostgreSQL (skipped: GONGKAI_TEST_DATABASE_URL is not set)',
+  () => {
+    const schema = `gk_http_${process.pid}_${Date.now()}`;
+    apiSuite(
+      () => openWorkspace({ databaseUrl: PG_URL, databaseSchema: schema, jurisdiction: '示例区' }),
+      async () => {
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: PG_URL });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      },
+    );
+  },
+);
 
 describe.skipIf(!corpusAvailable())('workspace HTTP API on a corpus seed', () => {
   it('checks seed 004: no errors, nine tables', async () => {
