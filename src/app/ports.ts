@@ -65,6 +65,8 @@ export interface StoredCheck {
   warnings: number;
   infos: number;
   not_applicable: unknown[];
+  /** The extracted content as presented when the check was recorded; null for older checks. */
+  content?: unknown;
 }
 
 export interface StoredReview {
@@ -139,7 +141,7 @@ export interface WorkspaceStore {
   recordCheck(
     documentId: number,
     report: DocumentReport,
-    options: { ruleSetVersion: string; jurisdiction: string },
+    options: { ruleSetVersion: string; jurisdiction: string; content?: unknown },
   ): Promise<StoredCheck>;
   setDocumentStatus(documentId: number, status: DocumentStatus): Promise<void>;
   enqueueJob(documentId: number): Promise<StoredJob>;

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '#domain/finding.ts';
-import { checkDocuments, isFailure, load, type CheckDeps } from './check-documents.ts';
-import { claimJson, tableJson } from './present.ts';
+import type { DisclosureDocument } from '#domain/document.ts';
+import { checkDocuments, isFailure, load, type CheckDeps, type DocumentReport } from './check-documents.ts';
+import { claimJson, selfEvaluationJson, tableJson } from './present.ts';
 import {
   REVIEW_DECISIONS,
   type DocumentQuery,
@@ -108,6 +109,19 @@ const notFound = (id: number) =>
  * The workspace's use cases: upload, the check job, a document's findings, reviews and the ledger. Knows the
  * store only through its port and the engines through `CheckDeps`.
  */
+/** The extracted content as the API shows it (figures as strings), stored with each check. */
+function contentJson(
+  d: Pick<DocumentReport, 'tables' | 'claims'> & {
+    selfEvaluation?: DisclosureDocument['selfEvaluation'] | null;
+  },
+) {
+  return {
+    tables: d.tables.map(tableJson),
+    claims: d.claims.map(claimJson),
+    selfEvaluation: d.selfEvaluation ? selfEvaluationJson(d.selfEvaluation) : null,
+  };
+}
+
 export function createWorkspace(store: WorkspaceStore, deps: CheckDeps, options: WorkspaceOptions) {
   const jurisdiction = options.jurisdiction ?? '';
 
@@ -140,6 +154,7 @@ export function createWorkspace(store: WorkspaceStore, deps: CheckDeps, options:
       await store.recordCheck(job.document_id, result, {
         ruleSetVersion: options.ruleSetVersion,
         jurisdiction,
+        content: contentJson(result),
       });
       await store.finishJob(job.id);
       return { ...base, state: 'done' };
@@ -200,13 +215,17 @@ export function createWorkspace(store: WorkspaceStore, deps: CheckDeps, options:
    * The tables and narrative claims extracted from the stored file, figures as printed strings. Extracted
    * again on each call: extraction results are not stored yet.
    */
+  /** What the latest check extracted, as stored with it; a check recorded before 0002 is extracted again. */
   async function documentContent(id: number) {
     const found = await store.document(id);
+    if (!found) throw notFound(id);
+    const stored = found.check?.content;
+    if (stored !== undefined && stored !== null) return { id, ...(stored as object) };
     const bytes = await store.fileBytes(id);
-    if (!found || !bytes) throw notFound(id);
+    if (!bytes) throw notFound(id);
     const doc = await load({ path: found.document.file_name, bytes }, deps);
     if (isFailure(doc)) throw new WorkspaceError('invalid', doc.error.code, doc.error.message);
-    return { id, tables: doc.tables.map(tableJson), claims: doc.claims.map(claimJson) };
+    return { id, ...contentJson(doc) };
   }
 
   /** The stored bytes of a document's file, with its name and detected format. */

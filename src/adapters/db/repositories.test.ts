@@ -106,7 +106,10 @@ function databaseSuite(fresh: Factory): void {
         ).rows.map((r) => r.t);
       expect(await tables()).toEqual([]);
       const first = await empty.migrate();
-      expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([['0001-initial', 'Success']]);
+      expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
+        ['0001-initial', 'Success'],
+        ['0002-check-content', 'Success'],
+      ]);
       expect(await tables()).toEqual(
         expect.arrayContaining([
           'organisations',

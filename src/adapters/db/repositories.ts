@@ -150,6 +150,8 @@ export interface RecordCheckOptions {
   /** The jurisdiction the detected organisation belongs to; '' when not known yet. */
   jurisdiction?: string;
   actor?: string;
+  /** The extracted content as presented, kept with the check (JSON). */
+  content?: unknown;
 }
 
 /**
@@ -185,6 +187,7 @@ export async function recordCheck(
         warnings: counts.warning,
         infos: counts.info,
         not_applicable: JSON.stringify(report.notApplicable),
+        content: options.content === undefined ? null : JSON.stringify(options.content),
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -51,6 +51,8 @@ export interface ChecksTable {
   warnings: number;
   infos: number;
   not_applicable: JSONColumnType<unknown[], string, string>;
+  /** The extracted content as the API presents it (migration 0002); null for checks recorded before. */
+  content: JSONColumnType<object | null, string | null, string | null>;
 }
 
 export interface FindingsTable {

@@ -330,3 +330,44 @@ describe('workspace restart', () => {
     }
   });
 });
+
+describe('document content', () => {
+  it('is kept with the check: the page reads no file and extracts nothing again', async () => {
+    const { openDatabase } = await import('#adapters/db/database.ts');
+    const { databaseStore } = await import('#adapters/workspace-store.ts');
+    const { createWorkspace } = await import('#app/workspace.ts');
+    const { fileReader } = await import('#adapters/reader.ts');
+    const { loadCodeTables, loadRules } = await import('#adapters/rulesets.ts');
+    const db = await openDatabase({ dataDir: 'memory://', loadDataDir: template });
+    const store = databaseStore(db);
+    let fileReads = 0;
+    const counting = {
+      ...store,
+      fileBytes: (id: number) => {
+        fileReads++;
+        return store.fileBytes(id);
+      },
+    };
+    const rules = { rules: (set: string) => loadRules(set), codes: () => loadCodeTables() };
+    const workspace = createWorkspace(counting, { reader: fileReader, rules }, { ruleSetVersion: 'test' });
+    try {
+      const { document } = await workspace.uploadDocument(DEMO, 'demo.txt');
+      await drain(workspace);
+      const readsAfterCheck = fileReads;
+      const content = (await workspace.documentContent(document.id)) as {
+        tables: {
+          id: string;
+          rows: { key: string; cells: { column: number; figure: { text: string } }[] }[];
+        }[];
+        claims: unknown[];
+      };
+      expect(fileReads).toBe(readsAfterCheck);
+      expect(content.tables.map((t) => t.id)).toContain('t3');
+      const t3total = content.tables.find((t) => t.id === 't3')?.rows.find((r) => r.key === 'total');
+      expect(t3total?.cells.find((c) => c.column === 1)?.figure.text).toMatch(/^\d[\d,]*\.\d\d$/);
+      expect(content.claims.length).toBeGreaterThan(10);
+    } finally {
+      await workspace.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
+import { checkContent } from './0002-check-content.ts';
 
 /**
  * Every migration, in order, listed here rather than found by scanning a folder: the esbuild bundle has no
@@ -7,6 +8,7 @@ import { initial } from './0001-initial.ts';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-check-content': checkContent,
 };
 
 export const migrationProvider: MigrationProvider = {
