@@ -220,7 +220,7 @@ export function createWorkspace(store: WorkspaceStore, deps: CheckDeps, options:
     const found = await store.document(id);
     if (!found) throw notFound(id);
     const stored = found.check?.content;
-    if (stored !== undefined && stored !== null) return { id, ...(stored as object) };
+    if (stored !== undefined && stored !== null) return { id, ...stored };
     const bytes = await store.fileBytes(id);
     if (!bytes) throw notFound(id);
     const doc = await load({ path: found.document.file_name, bytes }, deps);
