@@ -4,7 +4,11 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { gongkai: 'src/cli/main.ts', bench: 'scripts/bench.ts' },
+  entryPoints: {
+    gongkai: 'src/cli/main.ts',
+    bench: 'scripts/bench.ts',
+    'bench-http': 'scripts/bench-http.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,
