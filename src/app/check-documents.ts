@@ -2,6 +2,7 @@ import type { Claim } from '#domain/claim.ts';
 import type { DisclosureDocument } from '#domain/document.ts';
 import type { CheckOutcome, CheckSummary, Finding, LocalizedText } from '#domain/finding.ts';
 import { summarize } from '#domain/finding.ts';
+import type { IndicatorTree } from '#domain/indicator-tree.ts';
 import type { SelfEvaluation } from '#domain/self-evaluation.ts';
 import type { ExtractedTable } from '#domain/table.ts';
 import { extractDocument } from '#extract/document.ts';
@@ -135,7 +136,10 @@ export async function checkDocuments(
   }
   const docs = loaded.filter((d): d is DisclosureDocument => !isFailure(d));
   const codes = deps.rules.codes();
-  const indicatorTrees = (deps.systems?.systems() ?? []).map(indicatorTree);
+  // Only self-evaluations sum scores on an indicator tree: the systems are read when the first one needs them.
+  let trees: IndicatorTree[] | undefined;
+  const treesFor = (d: DisclosureDocument): IndicatorTree[] =>
+    d.kind === 'self-evaluation' ? (trees ??= (deps.systems?.systems() ?? []).map(indicatorTree)) : [];
   return loaded.map((d): DocumentResult => {
     if (isFailure(d)) return { ok: false, ...d };
     const prior = findPrior(d, priors.length ? priors : docs);
@@ -143,7 +147,7 @@ export async function checkDocuments(
     const { findings, outcomes } = set
       ? evaluate(deps.rules.rules(set), {
           ...makeContext(d, prior, codes, undefined, relatedAccounts(d, docs, against)),
-          indicatorTrees,
+          indicatorTrees: treesFor(d),
         })
       : { findings: [], outcomes: [noRuleSet(d.kind)] };
     return {

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '#domain/finding.ts';
-import { formatFixed, type Figure, type Interval } from '#domain/quantity.ts';
+import type { Interval } from '#domain/quantity.ts';
 import { formatRounded, plainDecimal } from '#score/arith.ts';
+import { INDICATOR_STATUSES } from '#score/report.ts';
 import type {
   IndicatorResult,
   IndicatorStatus,
@@ -8,7 +9,7 @@ import type {
   StatedRef,
   TargetResult,
 } from '#score/report.ts';
-import type { Lang } from './present.ts';
+import { figureJson, type Lang } from './present.ts';
 import type { ScoredDocumentJson, ScoreFailureCode, ScoreOutput } from './score-output.schema.ts';
 
 // What the terminal formatter needs of the engine, so that cli reaches it through app.
@@ -19,16 +20,6 @@ export { formatRounded as scoreText } from '#score/arith.ts';
 export type ScoreItem =
   | { path: string; report: ScoreReport }
   | { path: string; error: { code: ScoreFailureCode; message: LocalizedText } };
-
-function figureJson(f: Figure) {
-  return {
-    text: f.text,
-    value: formatFixed(f.value, Math.min(f.decimals, 12), false),
-    decimals: f.decimals,
-    unit: f.unit,
-    ...(f.blank ? { blank: true } : {}),
-  };
-}
 
 function intervalJson(i: Interval, decimals: number) {
   return { lo: plainDecimal(i.lo), hi: plainDecimal(i.hi), text: formatRounded(i, decimals) };
@@ -107,21 +98,13 @@ function indicatorJson(r: IndicatorResult, decimals: number, lang: Lang) {
   };
 }
 
-const STATUSES: readonly IndicatorStatus[] = [
-  'reproduced',
-  'differs',
-  'cannot-verify',
-  'accepted-as-stated',
-  'unsupported',
-  'no-evidence',
-  'not-stated',
-  'not-applicable',
-];
-
 /** One scored report as JSON (docs/score-output.schema.json): bigints as exact decimal strings. */
 export function scoreReportJson(path: string, report: ScoreReport, lang: Lang): ScoredDocumentJson {
   const d = report.system.scoreDecimals;
-  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
+  const summary = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<
+    IndicatorStatus,
+    number
+  >;
   for (const r of report.indicators) summary[r.status]++;
   return {
     path,

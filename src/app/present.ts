@@ -8,7 +8,7 @@ import type { CheckOutput } from './check-output.schema.ts';
 
 export type Lang = 'zh' | 'en';
 
-function figureJson(f: Figure) {
+export function figureJson(f: Figure) {
   return {
     text: f.text,
     value: formatFixed(f.value, Math.min(f.decimals, 12), false),

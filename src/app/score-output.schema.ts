@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FigureJson } from './check-output.schema.ts';
+import { INDICATOR_STATUSES } from '#score/report.ts';
 
 /** The JSON that `gongkai score --format json` prints; published as docs/score-output.schema.json. */
 const Localized = z.object({ zh: z.string(), en: z.string() });
@@ -16,16 +17,7 @@ const IntervalJson = z
   })
   .meta({ id: 'Interval' });
 
-const STATUSES = [
-  'reproduced',
-  'differs',
-  'cannot-verify',
-  'accepted-as-stated',
-  'unsupported',
-  'no-evidence',
-  'not-stated',
-  'not-applicable',
-] as const;
+const STATUSES = INDICATOR_STATUSES;
 
 const Status = z
   .enum(STATUSES)

@@ -19,15 +19,17 @@ import type { Grade, IndicatorKind, MappingStatus } from './system.schema.ts';
  * - not-stated: no score stated for it; what could be recomputed is shown, and a stated score above covers it;
  * - not-applicable: dropped (its points go to its siblings) or declared not applicable.
  */
-export type IndicatorStatus =
-  | 'reproduced'
-  | 'differs'
-  | 'cannot-verify'
-  | 'accepted-as-stated'
-  | 'unsupported'
-  | 'no-evidence'
-  | 'not-stated'
-  | 'not-applicable';
+export const INDICATOR_STATUSES = [
+  'reproduced',
+  'differs',
+  'cannot-verify',
+  'accepted-as-stated',
+  'unsupported',
+  'no-evidence',
+  'not-stated',
+  'not-applicable',
+] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 /** A score the report states, as matched to an indicator. */
 export interface StatedRef {

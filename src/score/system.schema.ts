@@ -3,6 +3,7 @@ import { UNITS } from '#domain/quantity.ts';
 import { BUDGET_MEASURES, SPENDING_PARTS } from '#domain/self-evaluation.ts';
 import { parseDecimal, plainDecimal } from './arith.ts';
 import { nameIndex } from '#domain/indicator-names.ts';
+import { INDICATOR_STATUSES } from './report.ts';
 
 /**
  * An indicator system file (rulesets/indicator-systems/*.yaml): the tree of indicators with their points,
@@ -260,17 +261,6 @@ export const CaseEvaluationSchema = z.strictObject({
   metrics: z.array(CaseMetricSchema).default([]),
 });
 export type CaseEvaluation = z.output<typeof CaseEvaluationSchema>;
-
-export const INDICATOR_STATUSES = [
-  'reproduced',
-  'differs',
-  'cannot-verify',
-  'accepted-as-stated',
-  'unsupported',
-  'no-evidence',
-  'not-stated',
-  'not-applicable',
-] as const;
 
 export const UNSUPPORTED_REASONS = ['deduction-without-reason', 'full-marks-short', 'no-evidence'] as const;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DocumentReport } from '#app/check-documents.ts';
+import type { StoredLedgerRow } from '#app/ports.ts';
 import type { Finding } from '#domain/finding.ts';
 import type { Db } from './database.ts';
 import type {
@@ -576,21 +577,8 @@ export async function expectDocuments(
   });
 }
 
-export interface LedgerRow {
-  org: string;
-  fiscalYear: number | null;
-  kind: string | null;
-  expected: boolean;
-  /** The current version's document, if one was received. */
-  documentId: number | null;
-  status: DocumentStatus | null;
-  findings: number;
-  reviewedFindings: number;
-  received: boolean;
-  checked: boolean;
-  /** Checked, and every finding of the latest check has a decision. */
-  reviewed: boolean;
-}
+/** One line of the ledger (the app's port type). */
+export type LedgerRow = StoredLedgerRow;
 
 /**
  * Expected against received, checked and reviewed, per organisation, year and kind of one jurisdiction;

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Evidence } from '#domain/finding.ts';
 import { intervalOf, isMoney, overlaps, valueIn, type Interval } from '#domain/quantity.ts';
 import type { IndicatorGroup, IndicatorRow, Quantity } from '#domain/self-evaluation.ts';
+import { subjectKey } from '#domain/indicator-names.ts';
 import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
 import {
   at,
   failed,
-  fold,
   interval,
   NO_SELF_EVALUATION,
   ONE,
@@ -156,7 +156,7 @@ const GROUP_WORDS: readonly [RegExp, IndicatorGroup][] = [
 
 /** 二级指标 names compared without their 指标 suffix: 社会效益指标 = 社会效益. */
 function level2Key(s: string): string {
-  return fold(s).replace(/指标$/u, '');
+  return subjectKey(s).replace(/指标$/u, '');
 }
 
 const indicatorCountsOp = defineOperator({
@@ -166,7 +166,7 @@ const indicatorCountsOp = defineOperator({
     if (!se) return NO_SELF_EVALUATION;
     const results: RuleResult[] = [];
     for (const c of se.counts) {
-      const subject = fold(c.subject);
+      const subject = subjectKey(c.subject);
       const group = GROUP_WORDS.find(([re]) => re.test(subject))?.[1];
       const rows = group
         ? se.indicators.filter((r) => r.group === group)

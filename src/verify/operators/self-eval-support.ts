@@ -124,11 +124,3 @@ export const PASSED: RuleResult = { status: 'passed' };
 export function orNothing(results: RuleResult[], zh: string, en: string): RuleResult[] {
   return results.length > 0 ? results : [notApplicable({ zh, en })];
 }
-
-/** Names compared loosely: width, spaces, quotes and brackets folded. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/[\s"'“”‘’「」『』《》〈〉()（）【】[\]]/gu, '')
-    .replace(/情况$/u, '');
-}

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { intervalOf, isMoney, valueIn } from '#domain/quantity.ts';
 import type { StatedMetric } from '#domain/self-evaluation.ts';
 import type { EvalContext } from '../context.ts';
+import { subjectKey } from '#domain/indicator-names.ts';
 import { defineOperator, type Operator, type RuleResult } from '../operator.ts';
 import {
   at,
   failed,
-  fold,
   NO_SELF_EVALUATION,
   ONE,
   orNothing,
@@ -42,7 +42,7 @@ const restatementOp = defineOperator({
     for (const m of se.metrics) {
       // An approximate figure ("超9.72万人次") bounds the metric; it does not state it.
       if (m.quantity.approx) continue;
-      const key = `${fold(m.subject)}|${m.period ?? ''}|${kind(m)}`;
+      const key = `${subjectKey(m.subject)}|${m.period ?? ''}|${kind(m)}`;
       groups.set(key, [...(groups.get(key) ?? []), m]);
     }
     const results: RuleResult[] = [];
